@@ -1,0 +1,72 @@
+using Microsoft.CodeAnalysis;
+
+namespace DeepSeek.Analyzers.Infrastructure
+{
+    /// <summary>SDK types the rules recognise, resolved once per compilation. A null member means the SDK is not referenced.</summary>
+    internal sealed class WellKnownTypes
+    {
+        public WellKnownTypes(Compilation compilation)
+        {
+            OpenAIClient = compilation.GetTypeByMetadataName("OpenAI.OpenAIClient");
+            OpenAIClientOptions = compilation.GetTypeByMetadataName("OpenAI.OpenAIClientOptions");
+            ChatClient = compilation.GetTypeByMetadataName("OpenAI.Chat.ChatClient");
+            ChatCompletionOptions = compilation.GetTypeByMetadataName("OpenAI.Chat.ChatCompletionOptions");
+            ApiKeyCredential = compilation.GetTypeByMetadataName("System.ClientModel.ApiKeyCredential");
+            ClientRetryPolicy = compilation.GetTypeByMetadataName("System.ClientModel.Primitives.ClientRetryPolicy");
+            MeaiChatClient = compilation.GetTypeByMetadataName("Microsoft.Extensions.AI.IChatClient");
+            MeaiChatOptions = compilation.GetTypeByMetadataName("Microsoft.Extensions.AI.ChatOptions");
+            SkOpenAIPromptExecutionSettings = compilation.GetTypeByMetadataName("Microsoft.SemanticKernel.Connectors.OpenAI.OpenAIPromptExecutionSettings");
+            SkOpenAIChatCompletionService = compilation.GetTypeByMetadataName("Microsoft.SemanticKernel.Connectors.OpenAI.OpenAIChatCompletionService");
+            BetalgoOpenAIOptions = compilation.GetTypeByMetadataName("Betalgo.Ranul.OpenAI.OpenAIOptions");
+            BetalgoChatCompletionCreateRequest = compilation.GetTypeByMetadataName("Betalgo.Ranul.OpenAI.ObjectModels.RequestModels.ChatCompletionCreateRequest");
+            HttpClient = compilation.GetTypeByMetadataName("System.Net.Http.HttpClient");
+            AuthenticationHeaderValue = compilation.GetTypeByMetadataName("System.Net.Http.Headers.AuthenticationHeaderValue");
+            JsonObject = compilation.GetTypeByMetadataName("System.Text.Json.Nodes.JsonObject");
+            Configuration = compilation.GetTypeByMetadataName("Microsoft.Extensions.Configuration.IConfiguration");
+            RuntimeModels = compilation.GetTypeByMetadataName("DeepSeek.Runtime.DeepSeekModels");
+            RuntimeApiKey = compilation.GetTypeByMetadataName("DeepSeek.Runtime.DeepSeekApiKey");
+            RuntimePricing = compilation.GetTypeByMetadataName("DeepSeek.Runtime.DeepSeekPricing");
+        }
+
+        public INamedTypeSymbol? OpenAIClient { get; }
+
+        public INamedTypeSymbol? OpenAIClientOptions { get; }
+
+        public INamedTypeSymbol? ChatClient { get; }
+
+        public INamedTypeSymbol? ChatCompletionOptions { get; }
+
+        public INamedTypeSymbol? ApiKeyCredential { get; }
+
+        public INamedTypeSymbol? ClientRetryPolicy { get; }
+
+        public INamedTypeSymbol? MeaiChatClient { get; }
+
+        public INamedTypeSymbol? MeaiChatOptions { get; }
+
+        public INamedTypeSymbol? SkOpenAIPromptExecutionSettings { get; }
+
+        public INamedTypeSymbol? SkOpenAIChatCompletionService { get; }
+
+        public INamedTypeSymbol? BetalgoOpenAIOptions { get; }
+
+        public INamedTypeSymbol? BetalgoChatCompletionCreateRequest { get; }
+
+        public INamedTypeSymbol? HttpClient { get; }
+
+        public INamedTypeSymbol? AuthenticationHeaderValue { get; }
+
+        public INamedTypeSymbol? JsonObject { get; }
+
+        public INamedTypeSymbol? Configuration { get; }
+
+        /// <summary><c>DeepSeek.Runtime.DeepSeekModels</c>: present when the project references DeepSeek.Runtime.</summary>
+        public INamedTypeSymbol? RuntimeModels { get; }
+
+        public INamedTypeSymbol? RuntimeApiKey { get; }
+
+        public INamedTypeSymbol? RuntimePricing { get; }
+
+        public bool ReferencesRuntime => RuntimeModels != null;
+    }
+}

@@ -1,0 +1,13 @@
+namespace DeepSeek.Analyzers
+{
+    /// <summary>Every rule id, once. Ids are stable once shipped (AnalyzerReleases.Shipped.md).</summary>
+    internal static class RuleIdentifiers
+    {
+        public const string RetiredModelAlias = "DSK002";
+
+        /// <summary>Where each rule's page lives: docs/rules/&lt;id&gt;.md in this repository.</summary>
+        public const string HelpLinkBase = "https://github.com/deepseek-analyzers/DeepSeek.Analyzers/blob/main/docs/rules/";
+
+        public static string GetHelpUri(string id) => HelpLinkBase + id + ".md";
+    }
+}

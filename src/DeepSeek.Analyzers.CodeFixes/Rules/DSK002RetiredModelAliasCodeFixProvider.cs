@@ -1,0 +1,414 @@
+using System;
+using System.Collections.Immutable;
+using System.Composition;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using DeepSeek.Analyzers.Infrastructure;
+using DeepSeek.Catalog;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Simplification;
+
+namespace DeepSeek.Analyzers.Rules
+{
+    /// <summary>
+    /// DSK002 fix: the target model (or <c>DeepSeekModels.V4Flash</c> with DeepSeek.Runtime), and for
+    /// <c>deepseek-chat</c> thinking disabled where the request body is in reach, since V4 thinks by default.
+    /// </summary>
+    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(DSK002RetiredModelAliasCodeFixProvider))]
+    [Shared]
+    public sealed class DSK002RetiredModelAliasCodeFixProvider : CodeFixProvider
+    {
+        public const string EquivalenceKey = "DSK002_UseCurrentModel";
+
+        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIdentifiers.RetiredModelAlias);
+
+        public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+
+        public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+        {
+            var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+            if (root == null)
+            {
+                return;
+            }
+
+            foreach (var diagnostic in context.Diagnostics)
+            {
+                if (!diagnostic.Properties.TryGetValue(DSK002RetiredModelAliasAnalyzer.TargetModelProperty, out var target)
+                    || target == null
+                    || !diagnostic.Properties.TryGetValue(DSK002RetiredModelAliasAnalyzer.AliasProperty, out var alias)
+                    || alias == null)
+                {
+                    continue;
+                }
+
+                var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
+                if (!(node is LiteralExpressionSyntax) && !(node is InterpolatedStringExpressionSyntax))
+                {
+                    continue;
+                }
+
+                var disableThinking = diagnostic.Properties.TryGetValue(DSK002RetiredModelAliasAnalyzer.DisableThinkingProperty, out var flag)
+                    && flag == "true";
+                var title = disableThinking && CanDisableThinking(node)
+                    ? $"Use '{target}' with thinking disabled"
+                    : $"Use '{target}'";
+                context.RegisterCodeFix(
+                    CodeAction.Create(
+                        title,
+                        ct => FixAsync(context.Document, diagnostic.Location.SourceSpan, alias, target, disableThinking, ct),
+                        EquivalenceKey),
+                    diagnostic);
+            }
+        }
+
+        private static async Task<Document> FixAsync(
+            Document document,
+            Microsoft.CodeAnalysis.Text.TextSpan span,
+            string alias,
+            string target,
+            bool disableThinking,
+            CancellationToken cancellationToken)
+        {
+            var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+            if (root == null)
+            {
+                return document;
+            }
+
+            var node = root.FindNode(span, getInnermostNodeForTie: true);
+            if (node is InterpolatedStringExpressionSyntax interpolated)
+            {
+                var fixedString = FixInterpolatedJson(interpolated, alias, target, disableThinking);
+                return document.WithSyntaxRoot(root.ReplaceNode(interpolated, fixedString));
+            }
+
+            if (!(node is LiteralExpressionSyntax literal))
+            {
+                return document;
+            }
+
+            var value = literal.Token.ValueText;
+            if (!string.Equals(value, alias, StringComparison.OrdinalIgnoreCase))
+            {
+                var token = FixJsonToken(literal.Token, alias, target, disableThinking);
+                return document.WithSyntaxRoot(root.ReplaceToken(literal.Token, token));
+            }
+
+            var semanticModel = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+            ExpressionSyntax replacement = CreateModelExpression(semanticModel, literal, target);
+            replacement = replacement.WithTriviaFrom(literal);
+
+            if (disableThinking)
+            {
+                var edited = TryAddThinkingMember(literal, replacement, semanticModel, cancellationToken);
+                if (edited.HasValue)
+                {
+                    return document.WithSyntaxRoot(root.ReplaceNode(edited.Value.Old, edited.Value.New));
+                }
+            }
+
+            return document.WithSyntaxRoot(root.ReplaceNode(literal, replacement));
+        }
+
+        /// <summary>Where DeepSeek.Runtime is referenced and the target is one of its constants, the constant; else a literal.</summary>
+        private static ExpressionSyntax CreateModelExpression(SemanticModel? model, LiteralExpressionSyntax literal, string target)
+        {
+            var runtimeModels = model?.Compilation.GetTypeByMetadataName("DeepSeek.Runtime.DeepSeekModels");
+            if (runtimeModels != null && !literal.IsKind(SyntaxKind.Utf8StringLiteralExpression))
+            {
+                foreach (var member in runtimeModels.GetMembers())
+                {
+                    if (member is IFieldSymbol field && field.IsConst && field.ConstantValue is string constant
+                        && string.Equals(constant, target, StringComparison.Ordinal))
+                    {
+                        return SyntaxFactory.ParseExpression("global::DeepSeek.Runtime.DeepSeekModels." + field.Name)
+                            .WithAdditionalAnnotations(Simplifier.Annotation, Simplifier.AddImportsAnnotation);
+                    }
+                }
+            }
+
+            return SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(target));
+        }
+
+        private static bool CanDisableThinking(SyntaxNode node)
+        {
+            if (node is InterpolatedStringExpressionSyntax interpolated)
+            {
+                return !IsSingleDollarRaw(interpolated);
+            }
+
+            if (node is LiteralExpressionSyntax literal && !literal.IsKind(SyntaxKind.Utf8StringLiteralExpression))
+            {
+                var value = literal.Token.ValueText;
+                if (DeepSeekCatalog.FindAlias(value) == null)
+                {
+                    return true;
+                }
+
+                return GetBodyMember(literal) != null;
+            }
+
+            return false;
+        }
+
+        // ---- Whole-literal model ids in request bodies ----------------------------------------------------
+
+        /// <summary>The anonymous-object member or dictionary entry whose value is the literal, when its name is "model".</summary>
+        private static SyntaxNode? GetBodyMember(LiteralExpressionSyntax literal)
+        {
+            switch (literal.Parent)
+            {
+                case AnonymousObjectMemberDeclaratorSyntax member
+                    when member.NameEquals != null && IsModelName(member.NameEquals.Name.Identifier.ValueText):
+                    return member;
+                case AssignmentExpressionSyntax assignment
+                    when assignment.Right == literal && assignment.Left is ImplicitElementAccessSyntax access
+                         && access.ArgumentList.Arguments.Count == 1
+                         && access.ArgumentList.Arguments[0].Expression is LiteralExpressionSyntax key
+                         && IsModelName(key.Token.ValueText):
+                    return assignment;
+                case InitializerExpressionSyntax pair
+                    when pair.IsKind(SyntaxKind.ComplexElementInitializerExpression) && pair.Expressions.Count == 2
+                         && pair.Expressions[1] == literal && pair.Expressions[0] is LiteralExpressionSyntax key2
+                         && IsModelName(key2.Token.ValueText):
+                    return pair;
+                default:
+                    return null;
+            }
+        }
+
+        private static bool IsModelName(string name) => string.Equals(name, "model", StringComparison.OrdinalIgnoreCase);
+
+        private static (SyntaxNode Old, SyntaxNode New)? TryAddThinkingMember(
+            LiteralExpressionSyntax literal,
+            ExpressionSyntax replacement,
+            SemanticModel? model,
+            CancellationToken cancellationToken)
+        {
+            var member = GetBodyMember(literal);
+            switch (member)
+            {
+                case AnonymousObjectMemberDeclaratorSyntax declarator
+                    when declarator.Parent is AnonymousObjectCreationExpressionSyntax creation:
+                {
+                    if (creation.Initializers.Any(i => i.NameEquals != null
+                            && string.Equals(i.NameEquals.Name.Identifier.ValueText, DeepSeekCatalog.ThinkingProperty, StringComparison.OrdinalIgnoreCase)))
+                    {
+                        return null;
+                    }
+
+                    var pascal = char.IsUpper(declarator.NameEquals!.Name.Identifier.ValueText[0]);
+                    var thinkingName = pascal ? "Thinking" : DeepSeekCatalog.ThinkingProperty;
+                    var typeName = pascal ? "Type" : DeepSeekCatalog.ThinkingTypeProperty;
+                    var thinking = SyntaxFactory.ParseExpression(
+                        $"new {{ {typeName} = \"{DeepSeekCatalog.ThinkingDisabled}\" }}");
+                    var newDeclarator = SyntaxFactory.AnonymousObjectMemberDeclarator(
+                        SyntaxFactory.NameEquals(thinkingName), thinking);
+                    var index = creation.Initializers.IndexOf(declarator);
+                    var updated = creation.ReplaceNode(literal, replacement);
+                    var separatorTrivia = SeparatorTrivia(creation.Initializers.GetSeparators().FirstOrDefault(), creation);
+                    var list = updated.Initializers.Insert(index + 1, newDeclarator.WithLeadingTrivia(separatorTrivia));
+                    return (creation, updated.WithInitializers(list));
+                }
+
+                case AssignmentExpressionSyntax assignment
+                    when assignment.Parent is InitializerExpressionSyntax initializer:
+                {
+                    var thinkingValue = CreateNestedBody(initializer, model, cancellationToken);
+                    if (thinkingValue == null || HasKey(initializer))
+                    {
+                        return null;
+                    }
+
+                    var entry = SyntaxFactory.ParseExpression($"[\"{DeepSeekCatalog.ThinkingProperty}\"] = {thinkingValue}");
+                    return InsertAfter(initializer, assignment, entry, literal, replacement);
+                }
+
+                case InitializerExpressionSyntax pair
+                    when pair.Parent is InitializerExpressionSyntax initializer:
+                {
+                    var thinkingValue = CreateNestedBody(initializer, model, cancellationToken);
+                    if (thinkingValue == null || HasKey(initializer))
+                    {
+                        return null;
+                    }
+
+                    var entry = SyntaxFactory.ParseExpression($"{{ \"{DeepSeekCatalog.ThinkingProperty}\", {thinkingValue} }}");
+                    return InsertAfter(initializer, pair, entry, literal, replacement);
+                }
+
+                default:
+                    return null;
+            }
+        }
+
+        /// <summary>The value for the thinking entry in the dictionary's own shape, or null when its values cannot hold one.</summary>
+        private static string? CreateNestedBody(InitializerExpressionSyntax initializer, SemanticModel? model, CancellationToken cancellationToken)
+        {
+            if (model == null || !(initializer.Parent is ExpressionSyntax creation))
+            {
+                return null;
+            }
+
+            var type = model.GetTypeInfo(creation, cancellationToken).Type as INamedTypeSymbol;
+            if (type == null)
+            {
+                return null;
+            }
+
+            if (type.Name == "JsonObject" && type.ContainingNamespace?.ToDisplayString() == "System.Text.Json.Nodes")
+            {
+                return $"new System.Text.Json.Nodes.JsonObject {{ [\"{DeepSeekCatalog.ThinkingTypeProperty}\"] = \"{DeepSeekCatalog.ThinkingDisabled}\" }}";
+            }
+
+            foreach (var candidate in type.AllInterfaces.Concat(new[] { type }))
+            {
+                if (candidate.Name == "IDictionary" && candidate.TypeArguments.Length == 2
+                    && candidate.TypeArguments[0].SpecialType == SpecialType.System_String
+                    && candidate.TypeArguments[1].SpecialType == SpecialType.System_Object)
+                {
+                    return $"new {{ {DeepSeekCatalog.ThinkingTypeProperty} = \"{DeepSeekCatalog.ThinkingDisabled}\" }}";
+                }
+            }
+
+            return null;
+        }
+
+        private static bool HasKey(InitializerExpressionSyntax initializer)
+        {
+            foreach (var expression in initializer.Expressions)
+            {
+                ExpressionSyntax? key = null;
+                if (expression is AssignmentExpressionSyntax assignment && assignment.Left is ImplicitElementAccessSyntax access
+                    && access.ArgumentList.Arguments.Count == 1)
+                {
+                    key = access.ArgumentList.Arguments[0].Expression;
+                }
+                else if (expression is InitializerExpressionSyntax pair && pair.Expressions.Count == 2)
+                {
+                    key = pair.Expressions[0];
+                }
+
+                if (key is LiteralExpressionSyntax literal
+                    && string.Equals(literal.Token.ValueText, DeepSeekCatalog.ThinkingProperty, StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static (SyntaxNode Old, SyntaxNode New) InsertAfter(
+            InitializerExpressionSyntax initializer,
+            ExpressionSyntax element,
+            ExpressionSyntax entry,
+            LiteralExpressionSyntax literal,
+            ExpressionSyntax replacement)
+        {
+            var index = initializer.Expressions.IndexOf(element);
+            var separatorTrivia = SeparatorTrivia(initializer.Expressions.GetSeparators().FirstOrDefault(), initializer);
+            var updated = initializer.ReplaceNode(literal, replacement);
+            var list = updated.Expressions.Insert(index + 1, entry.WithLeadingTrivia(separatorTrivia).WithAdditionalAnnotations(Simplifier.Annotation));
+            return (initializer, updated.WithExpressions(list));
+        }
+
+        /// <summary>The trivia that starts an element on the initializer's own layout (a new line and indentation, or a space).</summary>
+        private static SyntaxTriviaList SeparatorTrivia(SyntaxToken firstSeparator, SyntaxNode container)
+        {
+            if (firstSeparator.RawKind != 0 && firstSeparator.TrailingTrivia.Any(SyntaxKind.EndOfLineTrivia))
+            {
+                var next = firstSeparator.GetNextToken();
+                return next.LeadingTrivia;
+            }
+
+            return SyntaxFactory.TriviaList(SyntaxFactory.Space);
+        }
+
+        // ---- JSON text inside string literals ---------------------------------------------------------------
+
+        private static SyntaxToken FixJsonToken(SyntaxToken token, string alias, string target, bool disableThinking)
+        {
+            var text = token.Text;
+            var quote = QuoteFor(token);
+            var newText = RewriteJson(text, alias, target, disableThinking, quote, escapeBraces: false);
+            return SyntaxFactory.ParseToken(newText).WithTriviaFrom(token);
+        }
+
+        private static InterpolatedStringExpressionSyntax FixInterpolatedJson(
+            InterpolatedStringExpressionSyntax interpolated,
+            string alias,
+            string target,
+            bool disableThinking)
+        {
+            var start = interpolated.StringStartToken.Text;
+            var raw = start.Contains("\"\"\"");
+            var verbatim = start.Contains("@");
+            var quote = raw ? "\"" : verbatim ? "\"\"" : "\\\"";
+            var canAddThinking = disableThinking && !IsSingleDollarRaw(interpolated);
+            var done = false;
+            return interpolated.ReplaceNodes(
+                interpolated.Contents.OfType<InterpolatedStringTextSyntax>(),
+                (original, _) =>
+                {
+                    if (done || JsonModelText.IndexOfModelValue(original.TextToken.Text, alias, quote) < 0)
+                    {
+                        return original;
+                    }
+
+                    done = true;
+                    var newText = RewriteJson(original.TextToken.Text, alias, target, canAddThinking, quote, escapeBraces: !raw);
+                    var newToken = SyntaxFactory.Token(
+                        original.TextToken.LeadingTrivia,
+                        SyntaxKind.InterpolatedStringTextToken,
+                        newText,
+                        newText,
+                        original.TextToken.TrailingTrivia);
+                    return original.WithTextToken(newToken);
+                });
+        }
+
+        private static bool IsSingleDollarRaw(InterpolatedStringExpressionSyntax interpolated)
+        {
+            var start = interpolated.StringStartToken.Text;
+            return start.Contains("\"\"\"") && start.IndexOf('$') == start.LastIndexOf('$');
+        }
+
+        private static string RewriteJson(string text, string alias, string target, bool disableThinking, string quote, bool escapeBraces)
+        {
+            var index = JsonModelText.IndexOfModelValue(text, alias, quote);
+            if (index < 0)
+            {
+                return text;
+            }
+
+            var end = index + alias.Length + quote.Length;
+            var insertion = string.Empty;
+            if (disableThinking && !JsonModelText.HasProperty(text, DeepSeekCatalog.ThinkingProperty, quote))
+            {
+                var open = escapeBraces ? "{{" : "{";
+                var close = escapeBraces ? "}}" : "}";
+                insertion = $", {quote}{DeepSeekCatalog.ThinkingProperty}{quote}: {open}{quote}{DeepSeekCatalog.ThinkingTypeProperty}{quote}: {quote}{DeepSeekCatalog.ThinkingDisabled}{quote}{close}";
+            }
+
+            return text.Substring(0, index) + target + quote + insertion + text.Substring(end);
+        }
+
+        private static string QuoteFor(SyntaxToken token)
+        {
+            var text = token.Text;
+            if (text.StartsWith("\"\"\"", StringComparison.Ordinal))
+            {
+                return "\"";
+            }
+
+            return text.StartsWith("@", StringComparison.Ordinal) ? "\"\"" : "\\\"";
+        }
+    }
+}
