@@ -9,6 +9,7 @@ using DeepSeek.Catalog;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.Editing;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Simplification;
@@ -84,8 +85,10 @@ namespace DeepSeek.Analyzers.Rules
             var node = root.FindNode(span, getInnermostNodeForTie: true);
             if (node is InterpolatedStringExpressionSyntax interpolated)
             {
+                // Re-parse so the rewritten text token carries its true (unescaped) value.
                 var fixedString = FixInterpolatedJson(interpolated, alias, target, disableThinking);
-                return document.WithSyntaxRoot(root.ReplaceNode(interpolated, fixedString));
+                var reparsed = SyntaxFactory.ParseExpression(fixedString.ToFullString());
+                return document.WithSyntaxRoot(root.ReplaceNode(interpolated, reparsed));
             }
 
             if (!(node is LiteralExpressionSyntax literal))
@@ -109,12 +112,15 @@ namespace DeepSeek.Analyzers.Rules
                 var edited = TryAddThinkingMember(literal, replacement, semanticModel, cancellationToken);
                 if (edited.HasValue)
                 {
-                    return document.WithSyntaxRoot(root.ReplaceNode(edited.Value.Old, edited.Value.New));
+                    return await AddImportsAsync(document.WithSyntaxRoot(root.ReplaceNode(edited.Value.Old, edited.Value.New)), cancellationToken).ConfigureAwait(false);
                 }
             }
 
-            return document.WithSyntaxRoot(root.ReplaceNode(literal, replacement));
+            return await AddImportsAsync(document.WithSyntaxRoot(root.ReplaceNode(literal, replacement)), cancellationToken).ConfigureAwait(false);
         }
+
+        private static Task<Document> AddImportsAsync(Document document, CancellationToken cancellationToken)
+            => ImportAdder.AddImportsAsync(document, Simplifier.AddImportsAnnotation, cancellationToken: cancellationToken);
 
         /// <summary>Where DeepSeek.Runtime is referenced and the target is one of its constants, the constant; else a literal.</summary>
         private static ExpressionSyntax CreateModelExpression(SemanticModel? model, LiteralExpressionSyntax literal, string target)
@@ -213,7 +219,7 @@ namespace DeepSeek.Analyzers.Rules
                     var index = creation.Initializers.IndexOf(declarator);
                     var updated = creation.ReplaceNode(literal, replacement);
                     var separatorTrivia = SeparatorTrivia(creation.Initializers.GetSeparators().FirstOrDefault(), creation);
-                    var list = updated.Initializers.Insert(index + 1, newDeclarator.WithLeadingTrivia(separatorTrivia));
+                    var list = InsertAfter(updated.Initializers, index, newDeclarator.WithLeadingTrivia(separatorTrivia));
                     return (creation, updated.WithInitializers(list));
                 }
 
@@ -226,7 +232,11 @@ namespace DeepSeek.Analyzers.Rules
                         return null;
                     }
 
-                    var entry = SyntaxFactory.ParseExpression($"[\"{DeepSeekCatalog.ThinkingProperty}\"] = {thinkingValue}");
+                    var entry = SyntaxFactory.AssignmentExpression(
+                        SyntaxKind.SimpleAssignmentExpression,
+                        SyntaxFactory.ImplicitElementAccess(SyntaxFactory.BracketedArgumentList(SyntaxFactory.SingletonSeparatedList(
+                            SyntaxFactory.Argument(StringLiteral(DeepSeekCatalog.ThinkingProperty))))),
+                        thinkingValue);
                     return InsertAfter(initializer, assignment, entry, literal, replacement);
                 }
 
@@ -239,7 +249,9 @@ namespace DeepSeek.Analyzers.Rules
                         return null;
                     }
 
-                    var entry = SyntaxFactory.ParseExpression($"{{ \"{DeepSeekCatalog.ThinkingProperty}\", {thinkingValue} }}");
+                    var entry = SyntaxFactory.InitializerExpression(
+                        SyntaxKind.ComplexElementInitializerExpression,
+                        SyntaxFactory.SeparatedList(new[] { StringLiteral(DeepSeekCatalog.ThinkingProperty), thinkingValue }));
                     return InsertAfter(initializer, pair, entry, literal, replacement);
                 }
 
@@ -248,8 +260,11 @@ namespace DeepSeek.Analyzers.Rules
             }
         }
 
+        private static LiteralExpressionSyntax StringLiteral(string value)
+            => SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(value));
+
         /// <summary>The value for the thinking entry in the dictionary's own shape, or null when its values cannot hold one.</summary>
-        private static string? CreateNestedBody(InitializerExpressionSyntax initializer, SemanticModel? model, CancellationToken cancellationToken)
+        private static ExpressionSyntax? CreateNestedBody(InitializerExpressionSyntax initializer, SemanticModel? model, CancellationToken cancellationToken)
         {
             if (model == null || !(initializer.Parent is ExpressionSyntax creation))
             {
@@ -264,7 +279,9 @@ namespace DeepSeek.Analyzers.Rules
 
             if (type.Name == "JsonObject" && type.ContainingNamespace?.ToDisplayString() == "System.Text.Json.Nodes")
             {
-                return $"new System.Text.Json.Nodes.JsonObject {{ [\"{DeepSeekCatalog.ThinkingTypeProperty}\"] = \"{DeepSeekCatalog.ThinkingDisabled}\" }}";
+                var jsonObject = (ObjectCreationExpressionSyntax)SyntaxFactory.ParseExpression(
+                    $"new global::System.Text.Json.Nodes.JsonObject {{ [\"{DeepSeekCatalog.ThinkingTypeProperty}\"] = \"{DeepSeekCatalog.ThinkingDisabled}\" }}");
+                return jsonObject.WithType(jsonObject.Type.WithAdditionalAnnotations(Simplifier.Annotation, Simplifier.AddImportsAnnotation));
             }
 
             foreach (var candidate in type.AllInterfaces.Concat(new[] { type }))
@@ -273,7 +290,7 @@ namespace DeepSeek.Analyzers.Rules
                     && candidate.TypeArguments[0].SpecialType == SpecialType.System_String
                     && candidate.TypeArguments[1].SpecialType == SpecialType.System_Object)
                 {
-                    return $"new {{ {DeepSeekCatalog.ThinkingTypeProperty} = \"{DeepSeekCatalog.ThinkingDisabled}\" }}";
+                    return SyntaxFactory.ParseExpression($"new {{ {DeepSeekCatalog.ThinkingTypeProperty} = \"{DeepSeekCatalog.ThinkingDisabled}\" }}");
                 }
             }
 
@@ -315,8 +332,22 @@ namespace DeepSeek.Analyzers.Rules
             var index = initializer.Expressions.IndexOf(element);
             var separatorTrivia = SeparatorTrivia(initializer.Expressions.GetSeparators().FirstOrDefault(), initializer);
             var updated = initializer.ReplaceNode(literal, replacement);
-            var list = updated.Expressions.Insert(index + 1, entry.WithLeadingTrivia(separatorTrivia).WithAdditionalAnnotations(Simplifier.Annotation));
+            var list = InsertAfter(updated.Expressions, index, entry.WithLeadingTrivia(separatorTrivia));
             return (initializer, updated.WithExpressions(list));
+        }
+
+        /// <summary>Inserts after <paramref name="index"/>; a new last element takes over the old last element's trailing trivia.</summary>
+        private static SeparatedSyntaxList<T> InsertAfter<T>(SeparatedSyntaxList<T> list, int index, T element)
+            where T : SyntaxNode
+        {
+            if (index == list.Count - 1 && list.SeparatorCount < list.Count)
+            {
+                var last = list[index];
+                element = element.WithTrailingTrivia(last.GetTrailingTrivia());
+                list = list.Replace(last, last.WithoutTrailingTrivia());
+            }
+
+            return list.Insert(index + 1, element);
         }
 
         /// <summary>The trivia that starts an element on the initializer's own layout (a new line and indentation, or a space).</summary>
@@ -364,13 +395,12 @@ namespace DeepSeek.Analyzers.Rules
 
                     done = true;
                     var newText = RewriteJson(original.TextToken.Text, alias, target, canAddThinking, quote, escapeBraces: !raw);
-                    var newToken = SyntaxFactory.Token(
+                    return original.WithTextToken(SyntaxFactory.Token(
                         original.TextToken.LeadingTrivia,
                         SyntaxKind.InterpolatedStringTextToken,
                         newText,
                         newText,
-                        original.TextToken.TrailingTrivia);
-                    return original.WithTextToken(newToken);
+                        original.TextToken.TrailingTrivia));
                 });
         }
 

@@ -1,5 +1,6 @@
 using System.Threading.Tasks;
 using DeepSeek.Analyzers.Rules;
+using Microsoft.CodeAnalysis.Testing;
 using Xunit;
 using VerifyCS = DeepSeek.Analyzers.Tests.Verifiers.Verify<
     DeepSeek.Analyzers.Rules.DSK002RetiredModelAliasAnalyzer,
@@ -9,6 +10,8 @@ namespace DeepSeek.Analyzers.Tests.Rules
 {
     public class DSK002RetiredModelAliasTests
     {
+        // ---- Positions that are use ---------------------------------------------------------------------
+
         [Fact]
         public Task Flags_alias_in_ChatClient_constructor_and_fixes_to_flash() => VerifyCS.CodeFixAsync(
             """
@@ -27,5 +30,717 @@ namespace DeepSeek.Analyzers.Tests.Rules
                 ChatClient Create(string key) => new ChatClient("deepseek-v4-flash", key);
             }
             """);
+
+        [Fact]
+        public Task Flags_reasoner_in_GetChatClient() => VerifyCS.CodeFixAsync(
+            """
+            using OpenAI;
+
+            class C
+            {
+                object Create(OpenAIClient client) => client.GetChatClient({|DSK002:"deepseek-reasoner"|});
+            }
+            """,
+            """
+            using OpenAI;
+
+            class C
+            {
+                object Create(OpenAIClient client) => client.GetChatClient("deepseek-v4-flash");
+            }
+            """);
+
+        [Fact]
+        public Task Flags_alias_in_any_letter_case() => VerifyCS.CodeFixAsync(
+            """
+            using OpenAI;
+
+            class C
+            {
+                object Create(OpenAIClient client) => client.GetChatClient({|DSK002:"DeepSeek-Chat"|});
+            }
+            """,
+            """
+            using OpenAI;
+
+            class C
+            {
+                object Create(OpenAIClient client) => client.GetChatClient("deepseek-v4-flash");
+            }
+            """);
+
+        [Fact]
+        public Task Flags_alias_in_MEAI_ChatOptions_ModelId() => VerifyCS.CodeFixAsync(
+            """
+            using Microsoft.Extensions.AI;
+
+            class C
+            {
+                ChatOptions Options() => new ChatOptions { ModelId = {|DSK002:"deepseek-chat"|}, MaxOutputTokens = 100 };
+            }
+            """,
+            """
+            using Microsoft.Extensions.AI;
+
+            class C
+            {
+                ChatOptions Options() => new ChatOptions { ModelId = "deepseek-v4-flash", MaxOutputTokens = 100 };
+            }
+            """);
+
+        [Fact]
+        public Task Flags_alias_in_Semantic_Kernel_modelId() => VerifyCS.CodeFixAsync(
+            """
+            using System;
+            using Microsoft.SemanticKernel;
+
+            class C
+            {
+                Kernel Build(string key) => Kernel.CreateBuilder()
+                    .AddOpenAIChatCompletion(modelId: {|DSK002:"deepseek-chat"|}, endpoint: new Uri("https://api.deepseek.com"), apiKey: key)
+                    .Build();
+            }
+            """,
+            """
+            using System;
+            using Microsoft.SemanticKernel;
+
+            class C
+            {
+                Kernel Build(string key) => Kernel.CreateBuilder()
+                    .AddOpenAIChatCompletion(modelId: "deepseek-v4-flash", endpoint: new Uri("https://api.deepseek.com"), apiKey: key)
+                    .Build();
+            }
+            """);
+
+        [Fact]
+        public Task Flags_alias_in_Betalgo_request_Model() => VerifyCS.CodeFixAsync(
+            """
+            using Betalgo.Ranul.OpenAI.ObjectModels.RequestModels;
+
+            class C
+            {
+                ChatCompletionCreateRequest Request() => new ChatCompletionCreateRequest { Model = {|DSK002:"deepseek-reasoner"|}, MaxTokens = 200 };
+            }
+            """,
+            """
+            using Betalgo.Ranul.OpenAI.ObjectModels.RequestModels;
+
+            class C
+            {
+                ChatCompletionCreateRequest Request() => new ChatCompletionCreateRequest { Model = "deepseek-v4-flash", MaxTokens = 200 };
+            }
+            """);
+
+        [Fact]
+        public Task Flags_alias_in_const_field() => VerifyCS.CodeFixAsync(
+            """
+            class C
+            {
+                private const string Model = {|DSK002:"deepseek-chat"|};
+            }
+            """,
+            """
+            class C
+            {
+                private const string Model = "deepseek-v4-flash";
+            }
+            """);
+
+        [Fact]
+        public Task Flags_alias_as_optional_parameter_default() => VerifyCS.CodeFixAsync(
+            """
+            class C
+            {
+                void Ask(string prompt, string model = {|DSK002:"deepseek-reasoner"|}) { }
+            }
+            """,
+            """
+            class C
+            {
+                void Ask(string prompt, string model = "deepseek-v4-flash") { }
+            }
+            """);
+
+        [Fact]
+        public Task Flags_alias_after_null_coalescing_and_in_ternary() => VerifyCS.CodeFixAsync(
+            """
+            class C
+            {
+                string Pick(string? configured, bool deep) => configured ?? (deep ? {|DSK002:"deepseek-reasoner"|} : {|DSK002:"deepseek-chat"|});
+            }
+            """,
+            """
+            class C
+            {
+                string Pick(string? configured, bool deep) => configured ?? (deep ? "deepseek-v4-flash" : "deepseek-v4-flash");
+            }
+            """);
+
+        [Fact]
+        public Task Flags_alias_in_switch_arm_value() => VerifyCS.CodeFixAsync(
+            """
+            class C
+            {
+                string Pick(int tier) => tier switch
+                {
+                    0 => {|DSK002:"deepseek-chat"|},
+                    _ => "deepseek-v4-pro",
+                };
+            }
+            """,
+            """
+            class C
+            {
+                string Pick(int tier) => tier switch
+                {
+                    0 => "deepseek-v4-flash",
+                    _ => "deepseek-v4-pro",
+                };
+            }
+            """);
+
+        [Fact]
+        public Task Flags_alias_keying_a_price_table() => VerifyCS.CodeFixAsync(
+            """
+            using System.Collections.Generic;
+
+            class C
+            {
+                static readonly Dictionary<string, decimal> OutputPricePerMillion = new()
+                {
+                    [{|DSK002:"deepseek-chat"|}] = 1.10m,
+                    [{|DSK002:"deepseek-reasoner"|}] = 2.19m,
+                };
+            }
+            """,
+            """
+            using System.Collections.Generic;
+
+            class C
+            {
+                static readonly Dictionary<string, decimal> OutputPricePerMillion = new()
+                {
+                    ["deepseek-v4-flash"] = 1.10m,
+                    ["deepseek-v4-flash"] = 2.19m,
+                };
+            }
+            """);
+
+        [Fact]
+        public Task Flags_alias_in_collection_initialiser_and_array() => VerifyCS.CodeFixAsync(
+            """
+            using System.Collections.Generic;
+
+            class C
+            {
+                static readonly List<string> Models = new() { {|DSK002:"deepseek-chat"|}, "deepseek-v4-pro" };
+                static readonly string[] Fallbacks = { {|DSK002:"deepseek-reasoner"|} };
+            }
+            """,
+            """
+            using System.Collections.Generic;
+
+            class C
+            {
+                static readonly List<string> Models = new() { "deepseek-v4-flash", "deepseek-v4-pro" };
+                static readonly string[] Fallbacks = { "deepseek-v4-flash" };
+            }
+            """);
+
+        [Fact]
+        public Task Flags_alias_in_anonymous_body_and_disables_thinking_for_chat() => VerifyCS.CodeFixAsync(
+            """
+            using System.Net.Http;
+            using System.Net.Http.Json;
+            using System.Threading.Tasks;
+
+            class C
+            {
+                Task<HttpResponseMessage> Send(HttpClient http, object[] messages)
+                {
+                    var body = new { model = {|DSK002:"deepseek-chat"|}, messages, max_tokens = 512 };
+                    return http.PostAsJsonAsync("chat/completions", body);
+                }
+            }
+            """,
+            """
+            using System.Net.Http;
+            using System.Net.Http.Json;
+            using System.Threading.Tasks;
+
+            class C
+            {
+                Task<HttpResponseMessage> Send(HttpClient http, object[] messages)
+                {
+                    var body = new { model = "deepseek-v4-flash", thinking = new { type = "disabled" }, messages, max_tokens = 512 };
+                    return http.PostAsJsonAsync("chat/completions", body);
+                }
+            }
+            """);
+
+        [Fact]
+        public Task Reasoner_in_anonymous_body_keeps_default_thinking() => VerifyCS.CodeFixAsync(
+            """
+            class C
+            {
+                object Body(object[] messages) => new { model = {|DSK002:"deepseek-reasoner"|}, messages };
+            }
+            """,
+            """
+            class C
+            {
+                object Body(object[] messages) => new { model = "deepseek-v4-flash", messages };
+            }
+            """);
+
+        [Fact]
+        public Task Anonymous_body_with_thinking_already_set_is_only_renamed() => VerifyCS.CodeFixAsync(
+            """
+            class C
+            {
+                object Body(object[] messages) => new { model = {|DSK002:"deepseek-chat"|}, thinking = new { type = "enabled" }, messages };
+            }
+            """,
+            """
+            class C
+            {
+                object Body(object[] messages) => new { model = "deepseek-v4-flash", thinking = new { type = "enabled" }, messages };
+            }
+            """);
+
+        [Fact]
+        public Task Flags_alias_in_multiline_dictionary_body_and_adds_thinking_entry() => VerifyCS.CodeFixAsync(
+            """
+            using System.Collections.Generic;
+
+            class C
+            {
+                Dictionary<string, object> Body(object[] messages) => new Dictionary<string, object>
+                {
+                    ["model"] = {|DSK002:"deepseek-chat"|},
+                    ["messages"] = messages,
+                };
+            }
+            """,
+            """
+            using System.Collections.Generic;
+
+            class C
+            {
+                Dictionary<string, object> Body(object[] messages) => new Dictionary<string, object>
+                {
+                    ["model"] = "deepseek-v4-flash",
+                    ["thinking"] = new { type = "disabled" },
+                    ["messages"] = messages,
+                };
+            }
+            """);
+
+        [Fact]
+        public Task Flags_alias_in_JsonObject_body_and_adds_thinking_object() => VerifyCS.CodeFixAsync(
+            """
+            using System.Text.Json.Nodes;
+
+            class C
+            {
+                JsonObject Body() => new JsonObject { ["model"] = {|DSK002:"deepseek-chat"|}, ["stream"] = false };
+            }
+            """,
+            """
+            using System.Text.Json.Nodes;
+
+            class C
+            {
+                JsonObject Body() => new JsonObject { ["model"] = "deepseek-v4-flash", ["thinking"] = new JsonObject { ["type"] = "disabled" }, ["stream"] = false };
+            }
+            """);
+
+        [Fact]
+        public Task Dictionary_of_strings_is_only_renamed() => VerifyCS.CodeFixAsync(
+            """
+            using System.Collections.Generic;
+
+            class C
+            {
+                Dictionary<string, string> Body() => new() { { "model", {|DSK002:"deepseek-chat"|} }, { "user", "u1" } };
+            }
+            """,
+            """
+            using System.Collections.Generic;
+
+            class C
+            {
+                Dictionary<string, string> Body() => new() { { "model", "deepseek-v4-flash" }, { "user", "u1" } };
+            }
+            """);
+
+        [Fact]
+        public Task Flags_JSON_in_regular_string_and_disables_thinking() => VerifyCS.CodeFixAsync(
+            """
+            class C
+            {
+                const string Body = {|DSK002:"{\"model\": \"deepseek-chat\", \"messages\": []}"|};
+            }
+            """,
+            """
+            class C
+            {
+                const string Body = "{\"model\": \"deepseek-v4-flash\", \"thinking\": {\"type\": \"disabled\"}, \"messages\": []}";
+            }
+            """);
+
+        [Fact]
+        public Task Flags_JSON_in_verbatim_string() => VerifyCS.CodeFixAsync(
+            """
+            class C
+            {
+                string Body() => {|DSK002:@"{""model"":""deepseek-reasoner"",""messages"":[]}"|};
+            }
+            """,
+            """
+            class C
+            {
+                string Body() => @"{""model"":""deepseek-v4-flash"",""messages"":[]}";
+            }
+            """);
+
+        [Fact]
+        public Task Flags_JSON_in_raw_string() => VerifyCS.CodeFixAsync(
+            """"
+            class C
+            {
+                string Body() => {|DSK002:"""
+                    {
+                      "model": "deepseek-chat",
+                      "messages": [{ "role": "user", "content": "hi" }]
+                    }
+                    """|};
+            }
+            """",
+            """"
+            class C
+            {
+                string Body() => """
+                    {
+                      "model": "deepseek-v4-flash", "thinking": {"type": "disabled"},
+                      "messages": [{ "role": "user", "content": "hi" }]
+                    }
+                    """;
+            }
+            """");
+
+        [Fact]
+        public Task Flags_JSON_in_interpolated_string_and_escapes_braces() => VerifyCS.CodeFixAsync(
+            """
+            class C
+            {
+                string Body(string prompt) => {|DSK002:$"{{\"model\":\"deepseek-chat\",\"messages\":[{{\"role\":\"user\",\"content\":\"{prompt}\"}}]}}"|};
+            }
+            """,
+            """
+            class C
+            {
+                string Body(string prompt) => $"{{\"model\":\"deepseek-v4-flash\", \"thinking\": {{\"type\": \"disabled\"}},\"messages\":[{{\"role\":\"user\",\"content\":\"{prompt}\"}}]}}";
+            }
+            """);
+
+        [Fact]
+        public Task Flags_JSON_in_raw_interpolated_string() => WithDollarsAsCode(VerifyCS.Test(
+            """"
+            class C
+            {
+                string Body(string prompt) => {|DSK002:$$"""{"model": "deepseek-chat", "messages": [{"role": "user", "content": "{{prompt}}"}]}"""|};
+            }
+            """",
+            """"
+            class C
+            {
+                string Body(string prompt) => $$"""{"model": "deepseek-v4-flash", "thinking": {"type": "disabled"}, "messages": [{"role": "user", "content": "{{prompt}}"}]}""";
+            }
+            """")).RunAsync();
+
+        // $$ is the test markup's caret; raw interpolated strings need it read as code.
+        private static Verifiers.DeepSeekTest<DSK002RetiredModelAliasAnalyzer, DSK002RetiredModelAliasCodeFixProvider> WithDollarsAsCode(
+            Verifiers.DeepSeekTest<DSK002RetiredModelAliasAnalyzer, DSK002RetiredModelAliasCodeFixProvider> test)
+        {
+            test.MarkupOptions = MarkupOptions.TreatPositionIndicatorsAsCode;
+            return test;
+        }
+
+        [Fact]
+        public Task Flags_alias_in_case_label_without_fix_breaking_the_switch() => VerifyCS.CodeFixAsync(
+            """
+            class C
+            {
+                decimal OutputPrice(string model)
+                {
+                    switch (model)
+                    {
+                        case {|DSK002:"deepseek-reasoner"|}: return 2.19m;
+                        default: return 0m;
+                    }
+                }
+            }
+            """,
+            """
+            class C
+            {
+                decimal OutputPrice(string model)
+                {
+                    switch (model)
+                    {
+                        case "deepseek-v4-flash": return 2.19m;
+                        default: return 0m;
+                    }
+                }
+            }
+            """);
+
+        // ---- Not use ------------------------------------------------------------------------------------
+
+        [Fact]
+        public Task Ignores_migration_dictionary() => VerifyCS.AnalyzerAsync(
+            """
+            using System.Collections.Generic;
+
+            class C
+            {
+                static readonly Dictionary<string, string> Renames = new()
+                {
+                    ["deepseek-chat"] = "deepseek-v4-flash",
+                    ["deepseek-reasoner"] = "deepseek-v4-flash",
+                };
+
+                static readonly Dictionary<string, string> Pairs = new() { { "deepseek-chat", "deepseek-v4-flash" } };
+            }
+            """);
+
+        [Fact]
+        public Task Ignores_migration_switch_and_tuples() => VerifyCS.AnalyzerAsync(
+            """
+            class C
+            {
+                const string Current = "deepseek-v4-flash";
+
+                string Migrate(string model) => model switch
+                {
+                    "deepseek-chat" or "deepseek-reasoner" => Current,
+                    _ => model,
+                };
+
+                (string Old, string New)[] Table = { ("deepseek-chat", "deepseek-v4-flash"), ("deepseek-reasoner", Current) };
+
+                string Fix(string json) => json.Replace("deepseek-chat", "deepseek-v4-flash");
+
+                string Old(string model)
+                {
+                    switch (model)
+                    {
+                        case "deepseek-chat": return "deepseek-v4-flash";
+                        default: return model;
+                    }
+                }
+            }
+            """);
+
+        [Fact]
+        public Task Ignores_comparisons_and_lookups() => VerifyCS.AnalyzerAsync(
+            """
+            using System;
+            using System.Collections.Generic;
+
+            class C
+            {
+                bool IsOld(string model, Dictionary<string, decimal> prices) =>
+                    model == "deepseek-chat"
+                    || model is "deepseek-reasoner" or "DEEPSEEK-CHAT"
+                    || string.Equals(model, "deepseek-chat", StringComparison.OrdinalIgnoreCase)
+                    || model.Equals("deepseek-reasoner")
+                    || prices.ContainsKey("deepseek-chat");
+            }
+            """);
+
+        [Fact]
+        public Task Ignores_runtime_migration_helpers() => VerifyCS.Test(
+            """
+            using DeepSeek.Runtime;
+
+            class C
+            {
+                string M() => DeepSeekModels.Migrate("deepseek-chat");
+                bool R() => DeepSeekModels.IsRetiredAlias("deepseek-reasoner");
+            }
+            """).WithRuntime().RunAsync();
+
+        [Fact]
+        public Task Ignores_prose_and_other_hosts_ids() => VerifyCS.AnalyzerAsync(
+            """
+            using System;
+
+            class C
+            {
+                void Log()
+                {
+                    Console.WriteLine("Migrated from deepseek-chat to deepseek-v4-flash.");
+                    Console.WriteLine("The model \"deepseek-chat\" was retired.");
+                    var openRouter = "deepseek/deepseek-chat";
+                    var ollama = "deepseek-r1:7b";
+                    var azure = "DeepSeek-R1";
+                    var current = "deepseek-v4-flash";
+                    var json = "{\"note\": \"deepseek-chat\"}";
+                }
+            }
+            """);
+
+        // ---- Messages, options, runtime, Fix All ---------------------------------------------------------
+
+        [Fact]
+        public Task Message_names_target_and_thinking() => VerifyCS.AnalyzerAsync(
+            """
+            class C
+            {
+                const string A = {|#0:"deepseek-chat"|};
+                const string B = {|#1:"deepseek-reasoner"|};
+            }
+            """,
+            VerifyCS.Diagnostic("DSK002").WithLocation(0)
+                .WithArguments("deepseek-chat", "deepseek-v4-flash", " with thinking disabled (V4 thinks by default)"),
+            VerifyCS.Diagnostic("DSK002").WithLocation(1)
+                .WithArguments("deepseek-reasoner", "deepseek-v4-flash", ""));
+
+        [Fact]
+        public Task Target_model_option_changes_fix_and_message() => VerifyCS.Test(
+            """
+            using OpenAI.Chat;
+
+            class C
+            {
+                ChatClient Create(string key) => new ChatClient({|#0:"deepseek-chat"|}, key);
+            }
+            """,
+            """
+            using OpenAI.Chat;
+
+            class C
+            {
+                ChatClient Create(string key) => new ChatClient("deepseek-flash", key);
+            }
+            """,
+            VerifyCS.Diagnostic("DSK002").WithLocation(0)
+                .WithArguments("deepseek-chat", "deepseek-flash", " with thinking disabled (V4 thinks by default)"))
+            .WithOptions("deepseek_analyzers.target_model = deepseek-flash")
+            .RunAsync();
+
+        [Fact]
+        public Task Target_model_option_counts_as_current_in_migration_tables() => VerifyCS.Test(
+            """
+            using System.Collections.Generic;
+
+            class C
+            {
+                static readonly Dictionary<string, string> Renames = new() { ["deepseek-chat"] = "deepseek-flash" };
+            }
+            """)
+            .WithOptions("deepseek_analyzers.target_model = deepseek-flash")
+            .RunAsync();
+
+        [Fact]
+        public Task With_runtime_fix_writes_DeepSeekModels_constant_and_adds_using() => VerifyCS.Test(
+            """
+            using OpenAI.Chat;
+
+            class C
+            {
+                ChatClient Create(string key) => new ChatClient({|DSK002:"deepseek-chat"|}, key);
+                const string Fallback = {|DSK002:"deepseek-reasoner"|};
+            }
+            """,
+            """
+            using DeepSeek.Runtime;
+            using OpenAI.Chat;
+
+            class C
+            {
+                ChatClient Create(string key) => new ChatClient(DeepSeekModels.V4Flash, key);
+                const string Fallback = DeepSeekModels.V4Flash;
+            }
+            """)
+            .WithRuntime()
+            .RunAsync();
+
+        [Fact]
+        public Task With_runtime_and_pro_target_fix_writes_V4Pro() => VerifyCS.Test(
+            """
+            using DeepSeek.Runtime;
+
+            class C
+            {
+                string Model() => {|DSK002:"deepseek-reasoner"|};
+            }
+            """,
+            """
+            using DeepSeek.Runtime;
+
+            class C
+            {
+                string Model() => DeepSeekModels.V4Pro;
+            }
+            """)
+            .WithRuntime()
+            .WithOptions("deepseek_analyzers.target_model = deepseek-v4-pro")
+            .RunAsync();
+
+        [Fact]
+        public Task With_runtime_and_unknown_target_fix_writes_literal() => VerifyCS.Test(
+            """
+            class C
+            {
+                string Model() => {|DSK002:"deepseek-chat"|};
+            }
+            """,
+            """
+            class C
+            {
+                string Model() => "deepseek-flash";
+            }
+            """)
+            .WithRuntime()
+            .WithOptions("deepseek_analyzers.target_model = deepseek-flash")
+            .RunAsync();
+
+        [Fact]
+        public async Task Fix_all_rewrites_every_document_in_the_solution()
+        {
+            var test = new Verifiers.DeepSeekTest<DSK002RetiredModelAliasAnalyzer, DSK002RetiredModelAliasCodeFixProvider>();
+            test.TestState.Sources.Add(("/A.cs", """
+                class A
+                {
+                    const string Model = {|DSK002:"deepseek-chat"|};
+                    object Body() => new { model = {|DSK002:"deepseek-chat"|} };
+                }
+                """));
+            test.TestState.Sources.Add(("/B.cs", """
+                class B
+                {
+                    string[] Models = { {|DSK002:"deepseek-reasoner"|}, {|DSK002:"deepseek-chat"|} };
+                }
+                """));
+            test.FixedState.Sources.Add(("/A.cs", """
+                class A
+                {
+                    const string Model = "deepseek-v4-flash";
+                    object Body() => new { model = "deepseek-v4-flash", thinking = new { type = "disabled" } };
+                }
+                """));
+            test.FixedState.Sources.Add(("/B.cs", """
+                class B
+                {
+                    string[] Models = { "deepseek-v4-flash", "deepseek-v4-flash" };
+                }
+                """));
+            test.CodeFixTestBehaviors = CodeFixTestBehaviors.None;
+            await test.RunAsync();
+        }
     }
 }
