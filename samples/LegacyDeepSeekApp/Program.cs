@@ -1,0 +1,36 @@
+// LegacyDeepSeekApp: DeepSeek code as it was written in 2025, before V4. Every finding below is
+// deliberate; `dotnet build samples/LegacyDeepSeekApp` lists them, and each rule's docs page explains the fix.
+using System.ClientModel;
+using System.Net.Http.Json;
+using LegacyDeepSeekApp;
+using OpenAI;
+using OpenAI.Chat;
+
+var apiKey = Environment.GetEnvironmentVariable("DEEPSEEK_API_KEY");
+if (string.IsNullOrEmpty(apiKey))
+{
+    Console.WriteLine("Set DEEPSEEK_API_KEY to run this sample against the API; building it shows the findings.");
+    return;
+}
+
+var client = new OpenAIClient(
+    new ApiKeyCredential(apiKey),
+    new OpenAIClientOptions { Endpoint = new Uri("https://api.deepseek.com") });
+
+// DSK002: the retired alias; V4 Flash without thinking is what it used to mean.
+ChatClient chat = client.GetChatClient("deepseek-chat");
+ChatCompletion answer = await chat.CompleteChatAsync(new UserChatMessage("Say hello in one word."));
+Console.WriteLine(answer.Content[0].Text);
+
+// DSK002 (JSON body): a raw HttpClient call to the reasoning alias.
+using var http = new HttpClient { BaseAddress = new Uri("https://api.deepseek.com/") };
+http.DefaultRequestHeaders.Authorization = new("Bearer", apiKey);
+var body = new
+{
+    model = "deepseek-reasoner",
+    messages = new[] { new { role = "user", content = "What is 17 * 23?" } },
+};
+using var response = await http.PostAsJsonAsync("chat/completions", body);
+Console.WriteLine(await response.Content.ReadAsStringAsync());
+
+Console.WriteLine($"Estimated cost of 1M output tokens: {Pricing.OutputCost(Models.Default, 1_000_000):C}");

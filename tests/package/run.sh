@@ -1,0 +1,90 @@
+#!/usr/bin/env bash
+# Package test: pack both packages with a unique version into a private feed, then use DeepSeek.Analyzers
+# from a fresh consumer project as a user would. Fails on the first broken expectation.
+set -euo pipefail
+
+root=$(cd "$(dirname "$0")/../.." && pwd)
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+# NuGet caches packages by id and version: a unique version and a private packages folder make sure the
+# consumer gets the package just built.
+version="0.0.0-ci.$(date -u +%Y%m%d%H%M%S).$$"
+feed="$work/feed"
+mkdir -p "$feed"
+
+step() { printf '\n== package test: %s\n' "$*"; }
+fail() { printf 'PACKAGE TEST FAILED: %s\n' "$*" >&2; exit 1; }
+
+step "pack $version"
+dotnet pack "$root/src/DeepSeek.Analyzers.Package/DeepSeek.Analyzers.Package.csproj" -c Release -o "$feed" \
+  -p:Version="$version" -p:TreatWarningsAsErrors=true -nologo -v:q
+dotnet pack "$root/src/DeepSeek.Runtime/DeepSeek.Runtime.csproj" -c Release -o "$feed" \
+  -p:Version="$version" -p:TreatWarningsAsErrors=true -nologo -v:q
+
+analyzers="$feed/DeepSeek.Analyzers.$version.nupkg"
+runtime="$feed/DeepSeek.Runtime.$version.nupkg"
+[ -f "$analyzers" ] || fail "DeepSeek.Analyzers.$version.nupkg was not produced"
+[ -f "$runtime" ] || fail "DeepSeek.Runtime.$version.nupkg was not produced"
+
+step "check the analyzer package's files"
+unzip -Z1 "$analyzers" | sort > "$work/files.txt"
+cat "$work/files.txt"
+grep -qx 'analyzers/dotnet/cs/DeepSeek.Analyzers.CSharp.dll' "$work/files.txt" || fail "analyzer DLL missing"
+grep -qx 'analyzers/dotnet/cs/DeepSeek.Analyzers.CodeFixes.dll' "$work/files.txt" || fail "code-fix DLL missing"
+grep -qx 'README.md' "$work/files.txt" || fail "README missing"
+grep -qx 'build/DeepSeek.Analyzers.props' "$work/files.txt" || fail "build props missing"
+if grep -q '^lib/' "$work/files.txt"; then fail "the analyzer package must not have a lib/ folder"; fi
+dlls=$(grep -c '\.dll$' "$work/files.txt" || true)
+[ "$dlls" = "2" ] || fail "expected exactly 2 DLLs in the analyzer package, found $dlls"
+nuspec=$(unzip -p "$analyzers" DeepSeek.Analyzers.nuspec)
+echo "$nuspec" | grep -q '<developmentDependency>true</developmentDependency>' || fail "not a development dependency"
+echo "$nuspec" | grep -q '<license type="expression">MIT</license>' || fail "license metadata missing"
+echo "$nuspec" | grep -q '<readme>README.md</readme>' || fail "readme metadata missing"
+if echo "$nuspec" | grep -q '<dependency '; then fail "the analyzer package must have no dependencies"; fi
+
+step "check the runtime package's files"
+unzip -Z1 "$runtime" | sort > "$work/runtime-files.txt"
+cat "$work/runtime-files.txt"
+grep -q '^lib/netstandard2.0/DeepSeek.Runtime.dll$' "$work/runtime-files.txt" || fail "runtime DLL missing"
+grep -q '^lib/netstandard2.0/DeepSeek.Runtime.xml$' "$work/runtime-files.txt" || fail "runtime XML docs missing"
+
+step "consumer: restore from the private feed"
+consumer="$work/consumer"
+cp -r "$root/tests/PackageConsumer" "$consumer"
+rm -rf "$consumer/bin" "$consumer/obj"
+cat > "$consumer/NuGet.config" <<XML
+<?xml version="1.0" encoding="utf-8"?>
+<configuration>
+  <config><add key="globalPackagesFolder" value="$work/packages" /></config>
+  <packageSources><add key="local-feed" value="$feed" /></packageSources>
+</configuration>
+XML
+cat > "$consumer/Directory.Build.props" <<XML
+<Project>
+  <PropertyGroup><DeepSeekAnalyzersVersion>$version</DeepSeekAnalyzersVersion></PropertyGroup>
+</Project>
+XML
+cd "$consumer"
+dotnet restore PackageConsumer.csproj -nologo -v:q
+
+step "consumer: the build must fail with DSK002 at Program.cs(5,27)"
+if dotnet build PackageConsumer.csproj --no-restore -nologo -p:TreatWarningsAsErrors=true > "$work/build1.log" 2>&1; then
+  cat "$work/build1.log"; fail "the build passed although Program.cs uses deepseek-chat"
+fi
+grep 'DSK' "$work/build1.log" | sort -u || true
+grep -q 'Program.cs(5,27): error DSK002' "$work/build1.log" || { cat "$work/build1.log"; fail "no 'error DSK002' at Program.cs(5,27)"; }
+grep -q 'docs/rules/DSK002.md' "$work/build1.log" || fail "DSK002's docs link is not in the build output"
+
+step "consumer: dotnet format analyzers --diagnostics DSK002 applies the fix"
+dotnet format analyzers PackageConsumer.csproj --diagnostics DSK002 --no-restore
+cat Program.cs
+grep -q 'new ChatClient("deepseek-v4-flash", key)' Program.cs || fail "the fix did not rewrite the model to deepseek-v4-flash"
+if grep -qi 'deepseek-chat' Program.cs; then fail "deepseek-chat is still in Program.cs"; fi
+dotnet format analyzers PackageConsumer.csproj --diagnostics DSK002 --no-restore --verify-no-changes \
+  || fail "dotnet format --verify-no-changes still finds DSK002"
+
+step "consumer: the build passes after the fix"
+dotnet build PackageConsumer.csproj --no-restore -nologo -p:TreatWarningsAsErrors=true > "$work/build2.log" 2>&1 \
+  || { cat "$work/build2.log"; fail "the build still fails after the fix"; }
+
+step "passed"
