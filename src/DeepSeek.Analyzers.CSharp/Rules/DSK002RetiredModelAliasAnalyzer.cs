@@ -41,12 +41,38 @@ namespace DeepSeek.Analyzers.Rules
         {
             context.RegisterOperationAction(c => AnalyzeLiteral(c, deepSeek), OperationKind.Literal);
             context.RegisterOperationAction(c => AnalyzeInterpolatedString(c, deepSeek), OperationKind.InterpolatedString);
+            context.RegisterOperationAction(c => AnalyzeUtf8String(c, deepSeek), OperationKind.Utf8String);
         }
 
         private static void AnalyzeLiteral(OperationAnalysisContext context, DeepSeekCompilationContext deepSeek)
         {
             var operation = (ILiteralOperation)context.Operation;
             if (!(operation.ConstantValue.Value is string value) || value.Length < MinLength
+                || value.IndexOf(DeepSeekCatalog.ModelPrefix, StringComparison.OrdinalIgnoreCase) < 0
+                || !(operation.Syntax is LiteralExpressionSyntax literal))
+            {
+                return;
+            }
+
+            var alias = DeepSeekCatalog.FindAlias(value);
+            if (alias != null)
+            {
+                AnalyzeWholeValue(context, deepSeek, literal, value, alias);
+                return;
+            }
+
+            var json = FindJsonAlias(value);
+            if (json != null)
+            {
+                Report(context, deepSeek, literal, json.Alias, json, JsonShape);
+            }
+        }
+
+        private static void AnalyzeUtf8String(OperationAnalysisContext context, DeepSeekCompilationContext deepSeek)
+        {
+            var operation = (IUtf8StringOperation)context.Operation;
+            var value = operation.Value;
+            if (value == null || value.Length < MinLength
                 || value.IndexOf(DeepSeekCatalog.ModelPrefix, StringComparison.OrdinalIgnoreCase) < 0
                 || !(operation.Syntax is LiteralExpressionSyntax literal))
             {

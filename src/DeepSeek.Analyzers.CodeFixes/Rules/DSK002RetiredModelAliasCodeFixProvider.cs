@@ -139,6 +139,11 @@ namespace DeepSeek.Analyzers.Rules
                 }
             }
 
+            if (literal.IsKind(SyntaxKind.Utf8StringLiteralExpression))
+            {
+                return SyntaxFactory.ParseExpression(SyntaxFactory.Literal(target).Text + "u8");
+            }
+
             return SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(target));
         }
 

@@ -497,6 +497,65 @@ namespace DeepSeek.Analyzers.Tests.Rules
             }
             """);
 
+        [Fact]
+        public Task Flags_alias_in_attribute_argument() => VerifyCS.CodeFixAsync(
+            """
+            using System.ComponentModel;
+
+            class C
+            {
+                [DefaultValue({|DSK002:"deepseek-chat"|})]
+                public string Model { get; set; } = "deepseek-v4-flash";
+            }
+            """,
+            """
+            using System.ComponentModel;
+
+            class C
+            {
+                [DefaultValue("deepseek-v4-flash")]
+                public string Model { get; set; } = "deepseek-v4-flash";
+            }
+            """);
+
+        [Fact]
+        public Task Flags_JSON_in_utf8_raw_string() => VerifyCS.CodeFixAsync(
+            """"
+            using System;
+
+            class C
+            {
+                ReadOnlySpan<byte> Body() => {|DSK002:"""{"model": "deepseek-reasoner", "messages": []}"""u8|};
+            }
+            """",
+            """"
+            using System;
+
+            class C
+            {
+                ReadOnlySpan<byte> Body() => """{"model": "deepseek-v4-flash", "messages": []}"""u8;
+            }
+            """");
+
+        [Fact]
+        public Task Flags_alias_as_utf8_literal_and_keeps_it_utf8() => VerifyCS.CodeFixAsync(
+            """
+            using System;
+
+            class C
+            {
+                ReadOnlySpan<byte> Model() => {|DSK002:"deepseek-chat"u8|};
+            }
+            """,
+            """
+            using System;
+
+            class C
+            {
+                ReadOnlySpan<byte> Model() => "deepseek-v4-flash"u8;
+            }
+            """);
+
         // ---- Not use ------------------------------------------------------------------------------------
 
         [Fact]
