@@ -54,6 +54,11 @@ namespace DeepSeek.Analyzers.Rules
                     continue;
                 }
 
+                if (node is LiteralExpressionSyntax keyLiteral && WouldDuplicateKey(keyLiteral, target))
+                {
+                    continue;
+                }
+
                 var disableThinking = diagnostic.Properties.TryGetValue(DSK002RetiredModelAliasAnalyzer.DisableThinkingProperty, out var flag)
                     && flag == "true";
                 var title = disableThinking && CanDisableThinking(node)
@@ -145,6 +150,52 @@ namespace DeepSeek.Analyzers.Rules
             }
 
             return SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(target));
+        }
+
+        /// <summary>
+        /// True when the literal is a case label, switch-arm pattern or dictionary key and its switch or initializer already
+        /// has the target: renaming would not compile (duplicate case, subsumed arm) or would throw at run time (duplicate Add).
+        /// </summary>
+        private static bool WouldDuplicateKey(LiteralExpressionSyntax literal, string target)
+        {
+            SyntaxNode? scope = null;
+            var node = literal.Parent;
+            while (node is ParenthesizedPatternSyntax || node is BinaryPatternSyntax || node is ConstantPatternSyntax)
+            {
+                node = node.Parent;
+            }
+
+            switch (node)
+            {
+                case CaseSwitchLabelSyntax label:
+                    scope = label.Parent?.Parent;
+                    break;
+                case CasePatternSwitchLabelSyntax patternLabel:
+                    scope = patternLabel.Parent?.Parent;
+                    break;
+                case SwitchExpressionArmSyntax arm when arm.Expression != literal:
+                    scope = arm.Parent;
+                    break;
+                case InitializerExpressionSyntax pair when pair.IsKind(SyntaxKind.ComplexElementInitializerExpression)
+                                                       && pair.Expressions.Count > 0 && pair.Expressions[0] == literal:
+                    scope = pair.Parent;
+                    break;
+            }
+
+            if (scope == null)
+            {
+                return false;
+            }
+
+            foreach (var other in scope.DescendantNodes().OfType<LiteralExpressionSyntax>())
+            {
+                if (other != literal && string.Equals(other.Token.ValueText, target, StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private static bool CanDisableThinking(SyntaxNode node)

@@ -556,6 +556,59 @@ namespace DeepSeek.Analyzers.Tests.Rules
             }
             """);
 
+        [Fact]
+        public Task No_fix_where_renaming_would_duplicate_a_case_label_or_key() => VerifyCS.CodeFixAsync(
+            """
+            using System.Collections.Generic;
+
+            class C
+            {
+                decimal OutputPrice(string model)
+                {
+                    switch (model)
+                    {
+                        case {|DSK002:"deepseek-chat"|}: return 1.10m;
+                        case "deepseek-v4-flash": return 0.28m;
+                        default: return 0m;
+                    }
+                }
+
+                decimal Price(string model) => model switch
+                {
+                    {|DSK002:"deepseek-reasoner"|} => 2.19m,
+                    "deepseek-v4-flash" => 0.28m,
+                    _ => 0m,
+                };
+
+                Dictionary<string, decimal> Prices = new() { { {|DSK002:"deepseek-chat"|}, 1.10m }, { "deepseek-v4-flash", 0.28m } };
+            }
+            """,
+            """
+            using System.Collections.Generic;
+
+            class C
+            {
+                decimal OutputPrice(string model)
+                {
+                    switch (model)
+                    {
+                        case {|DSK002:"deepseek-chat"|}: return 1.10m;
+                        case "deepseek-v4-flash": return 0.28m;
+                        default: return 0m;
+                    }
+                }
+
+                decimal Price(string model) => model switch
+                {
+                    {|DSK002:"deepseek-reasoner"|} => 2.19m,
+                    "deepseek-v4-flash" => 0.28m,
+                    _ => 0m,
+                };
+
+                Dictionary<string, decimal> Prices = new() { { {|DSK002:"deepseek-chat"|}, 1.10m }, { "deepseek-v4-flash", 0.28m } };
+            }
+            """);
+
         // ---- Not use ------------------------------------------------------------------------------------
 
         [Fact]
