@@ -114,6 +114,16 @@ namespace DeepSeek.Runtime
             Raise(alerts);
         }
 
+        /// <summary>Spent and reserved read together, for callers that must not see one change between the two reads.</summary>
+        internal (decimal Spent, decimal Reserved) Snapshot()
+        {
+            lock (gate)
+            {
+                RollOver();
+                return (spent, reserved);
+            }
+        }
+
         internal void Complete(DeepSeekSpendReservation reservation, decimal? actualCost)
         {
             DeepSeekBudgetAlert[]? alerts = null;
