@@ -14,6 +14,10 @@ namespace DeepSeek.Runtime
     /// thinking mode when configured, applies the spend guard and reports the usage (streaming responses included,
     /// watched as they are read). Other requests pass through untouched.
     /// </summary>
+    /// <remarks>
+    /// The synchronous <c>HttpClient.Send</c> is handled on .NET 8 and later. On .NET 5 to 7, which get the
+    /// netstandard2.0 build, it cannot be overridden and bypasses the handler: use <c>SendAsync</c> there.
+    /// </remarks>
     public sealed class DeepSeekHttpHandler : DelegatingHandler
     {
         private readonly DeepSeekRequestOptions options;
