@@ -232,6 +232,8 @@ namespace DeepSeek.Runtime
             private readonly CancellationToken cancellationToken;
             private readonly Func<DateTimeOffset> clock;
             private readonly DateTimeOffset deadline;
+            private int retries;
+            private int lastStatus;
 
             public RetryRun(DeepSeekRetryOptions options, CancellationToken cancellationToken)
             {
@@ -252,7 +254,12 @@ namespace DeepSeek.Runtime
                 => DelayAfter(status, retryAfter, retry, IsRetryableStatus(status));
 
             public Task WaitAsync(TimeSpan delay)
-                => options.Delay != null ? options.Delay(delay, cancellationToken) : Task.Delay(delay, cancellationToken);
+            {
+                // Called here rather than where the delay is chosen: that runs in an exception filter, where a throwing
+                // callback would be swallowed and silently turn the retry off.
+                options.OnRetry?.Invoke(++retries, delay, lastStatus);
+                return options.Delay != null ? options.Delay(delay, cancellationToken) : Task.Delay(delay, cancellationToken);
+            }
 
             private TimeSpan? DelayAfter(int status, TimeSpan? retryAfter, int retry, bool transient)
             {
@@ -268,7 +275,7 @@ namespace DeepSeek.Runtime
                     return null;
                 }
 
-                options.OnRetry?.Invoke(retry + 1, delay, status);
+                lastStatus = status;
                 return delay;
             }
 
