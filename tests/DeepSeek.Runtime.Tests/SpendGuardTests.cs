@@ -150,6 +150,34 @@ namespace DeepSeek.Runtime.Tests
         }
 
         [Fact]
+        public async Task A_stream_abandoned_before_its_usage_keeps_the_whole_reservation_as_spent()
+        {
+            var guard = Guard(1000m);
+            var abandoned = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            server.Enqueue(Replies.Stream(new[] { "a", "b" }, afterFirstChunk: abandoned.Task));
+            using var http = new HttpClient(new DeepSeekHttpHandler(new HttpClientHandler(), new DeepSeekRequestOptions { SpendGuard = guard, Price = DollarPerOutputToken }));
+            var body = new JsonObject
+            {
+                ["model"] = DeepSeekModels.V4Flash,
+                ["messages"] = new JsonArray(new JsonObject { ["role"] = "user", ["content"] = "Hi" }),
+                ["max_tokens"] = 100,
+                ["stream"] = true,
+            };
+
+            using (var request = new HttpRequestMessage(HttpMethod.Post, server.ChatCompletionsUri) { Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json") })
+            using (var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead))
+            using (var reader = new System.IO.StreamReader(await response.Content.ReadAsStreamAsync()))
+            {
+                Assert.StartsWith("data: {", await reader.ReadLineAsync());
+                Assert.Equal(100m, guard.Reserved);
+            }
+
+            abandoned.TrySetResult();
+            Assert.Equal(100m, guard.Spent); // the tokens may have been generated and billed: the budget errs on its own side
+            Assert.Equal(0m, guard.Reserved);
+        }
+
+        [Fact]
         public async Task The_handler_refuses_before_sending_a_request_that_cannot_fit()
         {
             var guard = Guard(0.01m);
