@@ -1,0 +1,261 @@
+using System;
+using System.IO;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Threading;
+using DeepSeek.Catalog;
+
+namespace DeepSeek.Runtime.Internal
+{
+    /// <summary>
+    /// One chat-completions call as seen by <see cref="DeepSeekRequestPolicy"/> and <see cref="DeepSeekHttpHandler"/>:
+    /// the body rewrite before sending, the spend reservation, and the usage report afterwards. Both front ends only
+    /// move bytes in and out; every decision is made here so the two cannot drift apart.
+    /// </summary>
+    internal sealed class DeepSeekChatCall
+    {
+        private const string ModelProperty = "model";
+        private const string StreamProperty = "stream";
+        private const string StreamOptionsProperty = "stream_options";
+        private const string IncludeUsageProperty = "include_usage";
+        private const string EventStreamMediaType = "text/event-stream";
+        private const decimal TokensPerPriceUnit = 1_000_000m;
+
+        private readonly DeepSeekRequestOptions options;
+        private readonly DeepSeekPrice? price;
+        private readonly DeepSeekSpendReservation? reservation;
+        private int completed;
+
+        private DeepSeekChatCall(DeepSeekRequestOptions options, byte[]? rewrittenBody, DeepSeekPrice? price, DeepSeekSpendReservation? reservation)
+        {
+            this.options = options;
+            RewrittenBody = rewrittenBody;
+            this.price = price;
+            this.reservation = reservation;
+        }
+
+        /// <summary>The body to send instead of the original, or null when it is unchanged.</summary>
+        public byte[]? RewrittenBody { get; }
+
+        public static bool IsChatCompletions(string? method, Uri? uri)
+            => string.Equals(method, "POST", StringComparison.OrdinalIgnoreCase)
+                && uri != null
+                && (uri.IsAbsoluteUri ? uri.AbsolutePath : uri.OriginalString.Split('?')[0])
+                    .TrimEnd('/')
+                    .EndsWith(DeepSeekCatalog.ChatCompletionsPath, StringComparison.OrdinalIgnoreCase);
+
+        public static bool IsEventStream(string? contentType)
+            => contentType != null && contentType.IndexOf(EventStreamMediaType, StringComparison.OrdinalIgnoreCase) >= 0;
+
+        /// <summary>Rewrites the body and reserves the call's worst-case cost. Nothing has been sent yet.</summary>
+        /// <exception cref="DeepSeekBudgetExceededException">The spend guard refused the call.</exception>
+        public static DeepSeekChatCall Begin(DeepSeekRequestOptions options, byte[] body)
+        {
+            JsonObject? request;
+            try
+            {
+                request = JsonNode.Parse(body) as JsonObject;
+            }
+            catch (JsonException)
+            {
+                request = null;
+            }
+
+            if (request == null)
+            {
+                if (options.SpendGuard != null)
+                {
+                    // An unreadable body cannot be priced, and an unpriced call would slip past the budget.
+                    throw new InvalidOperationException("The chat-completions request body is not a JSON object, so the DeepSeek spend guard cannot estimate its cost; the request was not sent.");
+                }
+
+                return new DeepSeekChatCall(options, null, null, null);
+            }
+
+            var changed = ApplyMaxTokens(request, options.DefaultMaxTokens);
+            changed |= ApplyThinking(request, options.Thinking);
+            if (options.SpendGuard != null || options.OnUsage != null)
+            {
+                changed |= RequestStreamUsage(request);
+            }
+
+            var rewritten = changed ? Serialize(request) : null;
+
+            DeepSeekPrice? price = options.Price;
+            if (price == null)
+            {
+                DeepSeekPricing.TryFor(ModelOf(request), out price);
+            }
+
+            DeepSeekSpendReservation? reservation = null;
+            if (options.SpendGuard != null)
+            {
+                if (price == null)
+                {
+                    throw new InvalidOperationException(
+                        $"The DeepSeek spend guard has no price for model '{ModelOf(request)}'; set DeepSeekRequestOptions.Price. The request was not sent.");
+                }
+
+                reservation = options.SpendGuard.Reserve(WorstCaseCost(request, (rewritten ?? body).Length, price));
+            }
+
+            return new DeepSeekChatCall(options, rewritten, price, reservation);
+        }
+
+        /// <summary>The call failed or was answered with an error: DeepSeek bills neither, so release the reservation.</summary>
+        public void Fail()
+        {
+            if (Interlocked.Exchange(ref completed, 1) == 0)
+            {
+                reservation?.Dispose();
+            }
+        }
+
+        /// <summary>A successful buffered (non-streaming) response.</summary>
+        public void CompleteBuffered(ReadOnlyMemory<byte> responseBody)
+            => Complete(DeepSeekUsage.TryParseUtf8(responseBody));
+
+        /// <summary>Wraps a successful response's content stream so that its usage is seen as the caller reads it.</summary>
+        public Stream Watch(Stream content, string? contentType)
+            => new UsageWatchingStream(content, IsEventStream(contentType), Complete);
+
+        /// <summary>
+        /// The response is done. Without a usage (a stream closed early) the reservation is recorded as spent: the
+        /// tokens may have been generated and billed, and the guard errs on the side of the budget.
+        /// </summary>
+        public void Complete(DeepSeekUsage? usage)
+        {
+            if (Interlocked.Exchange(ref completed, 1) != 0)
+            {
+                return;
+            }
+
+            try
+            {
+                if (usage != null)
+                {
+                    options.OnUsage?.Invoke(usage);
+                }
+            }
+            finally
+            {
+                if (reservation != null)
+                {
+                    reservation.Commit(usage != null && price != null ? usage.EstimateCost(price) : reservation.Amount);
+                }
+            }
+        }
+
+        private static bool ApplyMaxTokens(JsonObject request, int defaultMaxTokens)
+        {
+            var hasMaxTokens = request.TryGetPropertyValue(DeepSeekCatalog.MaxTokensProperty, out var maxTokens) && maxTokens != null;
+            var hasCompletionTokens = request.TryGetPropertyValue(DeepSeekCatalog.MaxCompletionTokensProperty, out var completionTokens);
+            if (hasCompletionTokens)
+            {
+                // DeepSeek ignores max_completion_tokens. An explicit max_tokens (e.g. set with the SDK's Patch API) wins.
+                request.Remove(DeepSeekCatalog.MaxCompletionTokensProperty);
+                if (!hasMaxTokens && completionTokens != null)
+                {
+                    request[DeepSeekCatalog.MaxTokensProperty] = completionTokens;
+                    return true;
+                }
+            }
+
+            if (!hasMaxTokens && (!hasCompletionTokens || completionTokens == null))
+            {
+                request[DeepSeekCatalog.MaxTokensProperty] = defaultMaxTokens;
+                return true;
+            }
+
+            return hasCompletionTokens;
+        }
+
+        private static bool ApplyThinking(JsonObject request, DeepSeekThinking? thinking)
+        {
+            if (thinking == null)
+            {
+                return false;
+            }
+
+            var type = thinking == DeepSeekThinking.Disabled ? DeepSeekCatalog.ThinkingDisabled : DeepSeekCatalog.ThinkingEnabled;
+            if (request.TryGetPropertyValue(DeepSeekCatalog.ThinkingProperty, out var existing) && existing is JsonObject thinkingObject)
+            {
+                // Keep whatever else the caller put in the thinking object; only the mode is ours to set.
+                thinkingObject[DeepSeekCatalog.ThinkingTypeProperty] = type;
+            }
+            else
+            {
+                request[DeepSeekCatalog.ThinkingProperty] = new JsonObject { [DeepSeekCatalog.ThinkingTypeProperty] = type };
+            }
+
+            return true;
+        }
+
+        private static bool RequestStreamUsage(JsonObject request)
+        {
+            if (!(request.TryGetPropertyValue(StreamProperty, out var stream) && stream is JsonValue streamValue
+                && streamValue.TryGetValue<bool>(out var isStreaming) && isStreaming))
+            {
+                return false;
+            }
+
+            // A stream reports usage only in a final chunk that must be asked for; the OpenAI SDK asks, raw callers may not.
+            if (request.TryGetPropertyValue(StreamOptionsProperty, out var streamOptions) && streamOptions is JsonObject streamOptionsObject)
+            {
+                if (streamOptionsObject.TryGetPropertyValue(IncludeUsageProperty, out var include) && include is JsonValue includeValue
+                    && includeValue.TryGetValue<bool>(out var included) && included)
+                {
+                    return false;
+                }
+
+                streamOptionsObject[IncludeUsageProperty] = true;
+            }
+            else
+            {
+                request[StreamOptionsProperty] = new JsonObject { [IncludeUsageProperty] = true };
+            }
+
+            return true;
+        }
+
+        private static string? ModelOf(JsonObject request)
+            => request.TryGetPropertyValue(ModelProperty, out var model) && model is JsonValue value && value.TryGetValue<string>(out var id) ? id : null;
+
+        /// <summary>
+        /// An upper bound of the call's cost: every body byte as a cache-miss input token (a token is at least one byte
+        /// of the text, and the JSON around the text outweighs the chat template's few tokens per message), and
+        /// max_tokens output tokens (it bounds the whole completion, reasoning included).
+        /// </summary>
+        private static decimal WorstCaseCost(JsonObject request, int bodyLength, DeepSeekPrice price)
+        {
+            long outputTokens = DeepSeekCatalog.MaxOutputTokens;
+            if (request.TryGetPropertyValue(DeepSeekCatalog.MaxTokensProperty, out var maxTokens) && maxTokens is JsonValue value)
+            {
+                // A parsed number reads as long; the default this class wrote is an int, which TryGetValue<long> does not convert.
+                if (value.TryGetValue<long>(out var limit) && limit >= 0)
+                {
+                    outputTokens = limit;
+                }
+                else if (value.TryGetValue<int>(out var intLimit) && intLimit >= 0)
+                {
+                    outputTokens = intLimit;
+                }
+            }
+
+            return ((bodyLength * price.CacheMissInput) + (outputTokens * price.Output)) / TokensPerPriceUnit;
+        }
+
+        private static byte[] Serialize(JsonObject request)
+        {
+            using (var buffer = new MemoryStream())
+            {
+                using (var writer = new Utf8JsonWriter(buffer))
+                {
+                    request.WriteTo(writer);
+                }
+
+                return buffer.ToArray();
+            }
+        }
+    }
+}
