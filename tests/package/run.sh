@@ -87,4 +87,17 @@ step "consumer: the build passes after the fix"
 dotnet build PackageConsumer.csproj --no-restore -nologo -p:TreatWarningsAsErrors=true > "$work/build2.log" 2>&1 \
   || { cat "$work/build2.log"; fail "the build still fails after the fix"; }
 
+step "runtime consumer: the DeepSeek.Runtime package against a loopback DeepSeek imitation"
+runtime_consumer="$work/runtime-consumer"
+cp -r "$root/tests/RuntimeConsumer" "$runtime_consumer"
+rm -rf "$runtime_consumer/bin" "$runtime_consumer/obj"
+cp "$consumer/NuGet.config" "$runtime_consumer/NuGet.config"
+cat > "$runtime_consumer/Directory.Build.props" <<XML
+<Project>
+  <PropertyGroup><DeepSeekRuntimeVersion>$version</DeepSeekRuntimeVersion></PropertyGroup>
+</Project>
+XML
+cd "$runtime_consumer"
+dotnet run --project RuntimeConsumer.csproj -nologo -p:TreatWarningsAsErrors=true || fail "the runtime consumer failed"
+
 step "passed"
