@@ -35,6 +35,57 @@ namespace DeepSeek.Analyzers.Infrastructure
         private const string Authorization = "Authorization";
         private const string ApiKeyName = "ApiKey";
 
+        /// <summary>
+        /// The client, request or options object the key ends up in — where DeepSeek evidence is looked for: the creation
+        /// or call a credential is passed to, the <c>HttpClient</c> / request whose headers get it, the options object.
+        /// </summary>
+        public static IOperation ClientOf(ApiKeySink sink)
+        {
+            var owner = sink.Owner;
+            switch (owner)
+            {
+                case IInvocationOperation invocation when invocation.Instance != null && !(invocation.Instance is IInstanceReferenceOperation):
+                    // client.DefaultRequestHeaders.Add("Authorization", …)
+                    return ReceiverOfHeaders(invocation.Instance);
+                case ISimpleAssignmentOperation assignment when assignment.Target is IPropertyReferenceOperation property:
+                    // new OpenAIOptions { ApiKey = … } or options.ApiKey = …
+                    if (property.Instance is IInstanceReferenceOperation && assignment.Parent is IObjectOrCollectionInitializerOperation initializer
+                        && initializer.Parent != null)
+                    {
+                        return initializer.Parent;
+                    }
+
+                    return property.Instance ?? owner;
+            }
+
+            var node = owner;
+            var parent = node.Parent;
+            while (parent is IConversionOperation || parent is IParenthesizedOperation)
+            {
+                node = parent;
+                parent = parent.Parent;
+            }
+
+            switch (parent)
+            {
+                case IArgumentOperation argument when argument.Parent is IObjectCreationOperation || argument.Parent is IInvocationOperation:
+                    // new OpenAIClient(new ApiKeyCredential(…), options)
+                    return argument.Parent;
+                case ISimpleAssignmentOperation assignment when assignment.Value == node && assignment.Target is IPropertyReferenceOperation property
+                                                                 && property.Instance != null:
+                    // client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", …)
+                    return ReceiverOfHeaders(property.Instance);
+                default:
+                    return owner;
+            }
+        }
+
+        /// <summary><c>client.DefaultRequestHeaders</c> / <c>request.Headers</c> → the client or request.</summary>
+        private static IOperation ReceiverOfHeaders(IOperation instance)
+            => instance is IPropertyReferenceOperation headers && headers.Instance != null && !(headers.Instance is IInstanceReferenceOperation)
+                ? headers.Instance
+                : instance;
+
         /// <summary>Finds the key a creation, invocation or assignment hands over.</summary>
         public static bool TryGetSink(IOperation operation, WellKnownTypes types, string apiKeyVariable, out ApiKeySink sink)
         {

@@ -220,7 +220,7 @@ namespace DeepSeek.Analyzers.Rules
         {
             var options = deepSeek.Options.Get(context.Operation.Syntax.SyntaxTree);
             if (!ApiKeySinks.TryGetSink(context.Operation, deepSeek.Types, options.ApiKeyVariable, out var sink)
-                || !IsDeepSeekBound(sink))
+                || !IsDeepSeekBound(sink, deepSeek, options, context.CancellationToken))
             {
                 return;
             }
@@ -234,8 +234,29 @@ namespace DeepSeek.Analyzers.Rules
             }
         }
 
-        /// <summary>Until sinks of other SDKs are tied to DeepSeek evidence, only sinks that name the DeepSeek secret count.</summary>
-        private static bool IsDeepSeekBound(ApiKeySink sink) => sink.IsDeepSeekByItself;
+        /// <summary>
+        /// The sink's client (or request, or options) has DeepSeek evidence; without any, the code around it (its method,
+        /// then its type) must hold DeepSeek evidence only. A key for another host is not ours to judge.
+        /// </summary>
+        private static bool IsDeepSeekBound(ApiKeySink sink, DeepSeekCompilationContext deepSeek, DeepSeekOptions options, System.Threading.CancellationToken cancellationToken)
+        {
+            if (sink.IsDeepSeekByItself)
+            {
+                return true;
+            }
+
+            var client = ApiKeySinks.ClientOf(sink);
+            switch (deepSeek.Evidence.BindingOf(client, cancellationToken))
+            {
+                case DeepSeekBinding.Bound:
+                    return true;
+                case DeepSeekBinding.OtherHost:
+                    return false;
+            }
+
+            return deepSeek.Evidence.IsDeepSeekBound(client, options, cancellationToken)
+                || deepSeek.Evidence.BindingOfContainingCode(sink.Owner, cancellationToken) == DeepSeekBinding.Bound;
+        }
 
         private static void AnalyzeNamedHolder(
             OperationAnalysisContext context,
