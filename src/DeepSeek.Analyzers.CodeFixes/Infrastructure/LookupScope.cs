@@ -68,6 +68,12 @@ namespace DeepSeek.Analyzers.Infrastructure
             foreach (var symbol in model.LookupSymbols(position))
             {
                 var rank = Rank(symbol, position, isStatic, isInitializer, staticFunction, cancellationToken, out var type, out var annotation);
+                // A 'var' local is always annotated; only a declared 'T?' says the configuration may be missing.
+                if (annotation == NullableAnnotation.Annotated && symbol is ILocalSymbol && IsVarLocal(symbol, cancellationToken))
+                {
+                    annotation = NullableAnnotation.NotAnnotated;
+                }
+
                 if (rank < 0 || annotation == NullableAnnotation.Annotated || !IsConfiguration(type, configuration, section))
                 {
                     continue;
@@ -136,6 +142,19 @@ namespace DeepSeek.Analyzers.Infrastructure
             {
                 var span = reference.Span;
                 if (span.End <= position && (staticFunction == null || staticFunction.Span.Contains(span)))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool IsVarLocal(ISymbol local, CancellationToken cancellationToken)
+        {
+            foreach (var reference in local.DeclaringSyntaxReferences)
+            {
+                if (reference.GetSyntax(cancellationToken).Parent is VariableDeclarationSyntax declaration && declaration.Type.IsVar)
                 {
                     return true;
                 }

@@ -90,6 +90,12 @@ namespace DeepSeek.Analyzers.Rules
                 return null;
             }
 
+            // Setting the key's own variable from the key: the line must go (set the variable outside the process), not read itself.
+            if (IsSettingTheKeyVariable(expression, model, cancellationToken))
+            {
+                return null;
+            }
+
             var constDeclaration = FindConstDeclaration(expression);
             if (constDeclaration == null && ConstantContexts.IsConstantRequired(expression))
             {
@@ -121,6 +127,13 @@ namespace DeepSeek.Analyzers.Rules
             var updated = constDeclaration.ReplaceNode(expression, replacement);
             return (root, constDeclaration, RemoveConst(updated));
         }
+
+        private static bool IsSettingTheKeyVariable(ExpressionSyntax expression, SemanticModel model, CancellationToken cancellationToken)
+            => expression.Parent is ArgumentSyntax argument
+               && argument.Parent?.Parent is InvocationExpressionSyntax invocation
+               && model.GetSymbolInfo(invocation, cancellationToken).Symbol is IMethodSymbol method
+               && method.Name == nameof(Environment.SetEnvironmentVariable)
+               && method.ContainingType?.ToDisplayString() == "System.Environment";
 
         // ---- The lookup ---------------------------------------------------------------------------------------
 
