@@ -116,8 +116,12 @@ namespace DeepSeek.Analyzers.Rules
                 return null;
             }
 
-            replacement = replacement.WithTriviaFrom(expression)
-                .WithAdditionalAnnotations(Simplifier.Annotation, Simplifier.AddImportsAnnotation);
+            // A using would not make a shadowed name bind (a member called Environment or DeepSeekApiKey): keep it qualified then.
+            replacement = replacement.WithTriviaFrom(expression).WithAdditionalAnnotations(Simplifier.Annotation);
+            if (!IsAnyNameShadowed(model, expression.SpanStart))
+            {
+                replacement = replacement.WithAdditionalAnnotations(Simplifier.AddImportsAnnotation);
+            }
 
             if (constDeclaration == null)
             {
@@ -126,6 +130,39 @@ namespace DeepSeek.Analyzers.Rules
 
             var updated = constDeclaration.ReplaceNode(expression, replacement);
             return (root, constDeclaration, RemoveConst(updated));
+        }
+
+        /// <summary>The types the lookups name, by simple name and namespace.</summary>
+        private static readonly (string Name, string Namespace)[] LookupTypes =
+        {
+            ("DeepSeekApiKey", "DeepSeek.Runtime"),
+            ("Environment", "System"),
+            ("InvalidOperationException", "System"),
+            ("Encoding", "System.Text"),
+        };
+
+        private static bool IsAnyNameShadowed(SemanticModel model, int position)
+        {
+            foreach (var (name, ns) in LookupTypes)
+            {
+                foreach (var symbol in model.LookupNamespacesAndTypes(position, name: name))
+                {
+                    if (!(symbol is INamedTypeSymbol type) || type.ContainingNamespace?.ToDisplayString() != ns)
+                    {
+                        return true;
+                    }
+                }
+
+                foreach (var symbol in model.LookupSymbols(position, name: name))
+                {
+                    if (!(symbol is INamedTypeSymbol))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
         }
 
         private static bool IsSettingTheKeyVariable(ExpressionSyntax expression, SemanticModel model, CancellationToken cancellationToken)
@@ -326,13 +363,14 @@ namespace DeepSeek.Analyzers.Rules
             var offset = 0;
             foreach (var leaf in Leaves(binary))
             {
-                if (!(model.GetConstantValue(leaf, cancellationToken).Value is string leafValue))
+                var constant = model.GetConstantValue(leaf, cancellationToken);
+                if (constant.HasValue && constant.Value == null)
                 {
-                    if (model.GetConstantValue(leaf, cancellationToken).HasValue)
-                    {
-                        continue;
-                    }
+                    continue;
+                }
 
+                if (!(constant.Value is string leafValue))
+                {
                     break;
                 }
 

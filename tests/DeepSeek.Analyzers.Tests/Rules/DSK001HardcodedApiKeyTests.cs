@@ -1152,6 +1152,90 @@ namespace DeepSeek.Analyzers.Tests.Rules
             return test.RunAsync();
         }
 
+        // Every sink, with and without DeepSeek.Runtime, for a DeepSeek-shaped key and for another secret.
+        public static TheoryData<string, bool, bool> SinkCases()
+        {
+            var data = new TheoryData<string, bool, bool>();
+            foreach (var sink in Sinks)
+            {
+                foreach (var runtime in new[] { false, true })
+                {
+                    data.Add(sink[0], runtime, false);
+                    data.Add(sink[0], runtime, true);
+                }
+            }
+
+            return data;
+        }
+
+        private static readonly string[][] Sinks =
+        {
+            new[] { "ApiKeyCredential", "ApiKeyCredential M() => new ApiKeyCredential({0});" },
+            new[] { "OpenAIClient", "OpenAIClient M() => new OpenAIClient({0});" },
+            new[] { "ChatClient", "ChatClient M() => new ChatClient(\"deepseek-v4-flash\", {0});" },
+            new[] { "SemanticKernel", "void M(IKernelBuilder builder) => builder.AddOpenAIChatCompletion(modelId: \"deepseek-v4-flash\", apiKey: {0});" },
+            new[] { "Betalgo", "OpenAIOptions M() => new OpenAIOptions {{ ApiKey = {0}, BaseDomain = \"https://api.deepseek.com\" }};" },
+            new[] { "AuthenticationHeaderValue", "void M(HttpClient http) => http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue(\"Bearer\", {0});" },
+            new[] { "AuthorizationHeader", "void M(HttpClient http) => http.DefaultRequestHeaders.Add(\"Authorization\", \"Bearer \" + {0});" },
+            new[] { "DeepSeekNamedField", "static readonly string deepSeekKey = {0};" },
+        };
+
+        [Theory]
+        [MemberData(nameof(SinkCases))]
+        public Task Fixes_each_sink(string sinkName, bool runtime, bool otherSecret)
+        {
+            var member = System.Array.Find(Sinks, s => s[0] == sinkName)![1];
+            var secret = otherSecret ? "\"proxy-7Hq2Lm9Xc4Vb8Nz1\"" : "\"sk-4f9a1c2e7b3d8e6f0a5c9d2b1e7f3a8c\"";
+            var lookup = runtime ? "DeepSeekApiKey.FromEnvironment()" : Env;
+            if (!runtime && sinkName == "AuthorizationHeader")
+            {
+                lookup = "(" + lookup + ")";
+            }
+
+            const string Template = """
+                using System;
+                using System.ClientModel;
+                using System.Net.Http;
+                using System.Net.Http.Headers;
+                using Betalgo.Ranul.OpenAI;
+                {1}using Microsoft.SemanticKernel;
+                using OpenAI;
+                using OpenAI.Chat;
+
+                class DeepSeekGateway
+                {{
+                    static readonly Uri Endpoint = new Uri("https://api.deepseek.com");
+
+                    {0}
+                }}
+                """;
+            // "Bearer " + "…" is one constant concatenation, reported at its start.
+            var marked = sinkName == "AuthorizationHeader"
+                ? string.Format(member.Replace("\"Bearer \" + {0}", "{{|DSK001:\"Bearer \" + {0}|}}"), secret)
+                : string.Format(member, "{|DSK001:" + secret + "|}");
+            var source = string.Format(Template, marked, string.Empty);
+            var fixedSource = string.Format(Template, string.Format(member, lookup), runtime ? "using DeepSeek.Runtime;\n" : string.Empty);
+            Assert.DoesNotContain("\"sk-", fixedSource);
+            Assert.DoesNotContain("proxy-", fixedSource);
+            var test = VerifyCS.Test(source, fixedSource);
+            return runtime ? test.WithRuntime().RunAsync() : test.RunAsync();
+        }
+
+        [Fact]
+        public Task Fixes_to_qualified_runtime_name_when_a_member_shadows_it() => VerifyCS.Test(
+            """
+            class Settings
+            {
+                static readonly string DeepSeekApiKey = {|DSK001:"sk-4f9a1c2e7b3d8e6f0a5c9d2b1e7f3a8c"|};
+            }
+            """,
+            """
+            class Settings
+            {
+                static readonly string DeepSeekApiKey = global::DeepSeek.Runtime.DeepSeekApiKey.FromEnvironment();
+            }
+            """).WithRuntime().RunAsync();
+
         /// <summary>The diagnostic is reported but no fix is offered: the fixed code is the source itself.</summary>
         private static Task NoFix(string source) => VerifyCS.CodeFixAsync(source, source);
     }
