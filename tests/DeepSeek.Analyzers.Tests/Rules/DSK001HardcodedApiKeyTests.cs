@@ -1236,6 +1236,88 @@ namespace DeepSeek.Analyzers.Tests.Rules
             }
             """).WithRuntime().RunAsync();
 
+        // ---- Messages and robustness ---------------------------------------------------------------------
+
+        [Fact]
+        public async Task No_message_contains_a_whole_secret()
+        {
+            var secrets = new[]
+            {
+                "sk-4f9a1c2e7b3d8e6f0a5c9d2b1e7f3a8c",
+                "sk-9c3e7a1f5b2d8c4e6a0f3b7d1e9c5a2f",
+                "proxy-7Hq2Lm9Xc4Vb8Nz1",
+                "proxy-8Jr3Mn0Yd5Wc9Pa2",
+            };
+            var source = """
+                using System;
+                using System.ClientModel;
+                using OpenAI.Chat;
+
+                class DeepSeekGateway
+                {
+                    const string Key = "sk-4f9a1c2e7b3d8e6f0a5c9d2b1e7f3a8c";
+                    string Header = $"Bearer sk-9c3e7a1f5b2d8c4e6a0f3b7d1e9c5a2f";
+                    static readonly string DeepSeekApiKey = "proxy-7Hq2Lm9Xc4Vb8Nz1";
+                    ChatClient Create() => new ChatClient("deepseek-v4-flash", "Bearer proxy-8Jr3Mn0Yd5Wc9Pa2");
+                }
+                """;
+            var (diagnostics, exceptions) = await AnalyzeAsync(source);
+            Assert.Empty(exceptions);
+            Assert.Equal(4, diagnostics.Length);
+            foreach (var diagnostic in diagnostics)
+            {
+                var message = diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture);
+                Assert.Contains("…", message);
+                foreach (var secret in secrets)
+                {
+                    Assert.DoesNotContain(secret, message);
+                }
+
+                foreach (var value in diagnostic.Properties.Values)
+                {
+                    Assert.DoesNotContain("sk-", value ?? string.Empty);
+                    Assert.DoesNotContain("proxy-", value ?? string.Empty);
+                }
+            }
+        }
+
+        [Theory]
+        [InlineData("class C { string k = \"sk-4f9a1c2e7b3d8e6f0a5c9d2b1e7f3a8c")]
+        [InlineData("class C { void M() { new System.ClientModel.ApiKeyCredential( } }")]
+        [InlineData("class C { void M() { System.Environment.SetEnvironmentVariable(\"DEEPSEEK_API_KEY\", ) } }")]
+        [InlineData("class C { const string DeepSeekApiKey = \"proxy-7Hq2\" + ; }")]
+        [InlineData("class C { string M() => $\"sk-4f9a1c2e7b3d8e6f0a5c9d2b1e7f3a8c{ }")]
+        [InlineData("class C { System.ReadOnlySpan<byte> K => \"sk-4f9a1c2e7b3d8e6f0a5c9d2b1e7f3a8c\"u8 + ; }")]
+        [InlineData("class C { void M() { var h = new System.Net.Http.Headers.AuthenticationHeaderValue(\"Bearer\", \"proxy-7Hq2Lm9Xc4Vb8Nz1\" }")]
+        [InlineData("class C { string DeepSeekToken => ; string deepseekKey { set => deepseekKey = \"proxy-7Hq2Lm9Xc4Vb8Nz1\"; } }")]
+        [InlineData("class C { void M() { Undefined.Call(apiKey: \"proxy-7Hq2Lm9Xc4Vb8Nz1\"); x = \"sk-\" + y + \"4f9a\"; } }")]
+        public async Task Never_throws_on_half_typed_code(string source)
+        {
+            var (_, exceptions) = await AnalyzeAsync(source);
+            Assert.Empty(exceptions);
+        }
+
+        private static async Task<(System.Collections.Immutable.ImmutableArray<Microsoft.CodeAnalysis.Diagnostic> Diagnostics, System.Collections.Generic.List<System.Exception> Exceptions)> AnalyzeAsync(string source)
+        {
+            var tree = Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(
+                source,
+                new Microsoft.CodeAnalysis.CSharp.CSharpParseOptions(Microsoft.CodeAnalysis.CSharp.LanguageVersion.Preview));
+            var compilation = Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create(
+                "Probe",
+                new[] { tree },
+                System.Linq.Enumerable.Concat(Verifiers.TestReferences.Framework, Verifiers.TestReferences.Sdks),
+                new Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions(Microsoft.CodeAnalysis.OutputKind.DynamicallyLinkedLibrary));
+            var exceptions = new System.Collections.Generic.List<System.Exception>();
+            var options = new Microsoft.CodeAnalysis.Diagnostics.CompilationWithAnalyzersOptions(
+                new Microsoft.CodeAnalysis.Diagnostics.AnalyzerOptions(System.Collections.Immutable.ImmutableArray<Microsoft.CodeAnalysis.AdditionalText>.Empty),
+                (exception, _, _) => { lock (exceptions) { exceptions.Add(exception); } },
+                concurrentAnalysis: true,
+                logAnalyzerExecutionTime: false);
+            var analyzers = System.Collections.Immutable.ImmutableArray.Create<Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer>(new DSK001HardcodedApiKeyAnalyzer());
+            var diagnostics = await new Microsoft.CodeAnalysis.Diagnostics.CompilationWithAnalyzers(compilation, analyzers, options).GetAnalyzerDiagnosticsAsync();
+            return (diagnostics, exceptions);
+        }
+
         /// <summary>The diagnostic is reported but no fix is offered: the fixed code is the source itself.</summary>
         private static Task NoFix(string source) => VerifyCS.CodeFixAsync(source, source);
     }
