@@ -341,6 +341,28 @@ namespace DeepSeek.Analyzers.Tests.Rules
             """);
 
         [Fact]
+        public Task Flags_secret_in_Betalgo_options_callback() => VerifyCS.AnalyzerAsync(
+            """
+            using Betalgo.Ranul.OpenAI;
+            using Betalgo.Ranul.OpenAI.Managers;
+
+            class C
+            {
+                OpenAIService Create() => new OpenAIService(new OpenAIOptions
+                {
+                    BaseDomain = "https://api.deepseek.com",
+                    ApiKey = {|DSK001:"proxy-7Hq2Lm9Xc4Vb8Nz1"|},
+                });
+
+                void Configure(OpenAIOptions options)
+                {
+                    options.BaseDomain = "https://api.deepseek.com";
+                    options.ApiKey = {|DSK001:"proxy-8Jr3Mn0Yd5Wc9Pa2"|};
+                }
+            }
+            """);
+
+        [Fact]
         public Task Ignores_secret_in_Betalgo_ApiKey_for_other_host() => VerifyCS.AnalyzerAsync(
             """
             using Betalgo.Ranul.OpenAI;
