@@ -23,13 +23,14 @@ namespace DeepSeek.Analyzers.Infrastructure
 
         /// <summary>
         /// Index of the first DeepSeek-shaped key in <paramref name="text"/> that is not a placeholder, or -1.
-        /// Placeholder words anywhere in the string silence it (<c>"example: sk-…"</c>), as do keys whose hex is
+        /// Placeholder words anywhere in the string (whole words) silence it (<c>"example: sk-…"</c>), as do keys whose hex is
         /// repeated or sequential (<c>sk-000…</c>, <c>sk-1234567890abcdef…</c>): no random key looks like that.
         /// </summary>
         public static int IndexOfRealKey(string text, int startIndex = 0)
         {
+            // Masks and templates cannot hide a full 32-hex key, so beside one they prove nothing; the words still do.
             var index = DeepSeekCatalog.IndexOfKey(text, startIndex);
-            if (index < 0 || HasPlaceholderMarker(text))
+            if (index < 0 || HasPlaceholderWord(text))
             {
                 return -1;
             }
@@ -117,6 +118,12 @@ namespace DeepSeek.Analyzers.Infrastructure
                 return true;
             }
 
+            return HasPlaceholderWord(text);
+        }
+
+        /// <summary>True when a placeholder word (your, example, test, …) occurs as a whole word.</summary>
+        public static bool HasPlaceholderWord(string text)
+        {
             foreach (var word in PlaceholderWords)
             {
                 if (ContainsWord(text, word))

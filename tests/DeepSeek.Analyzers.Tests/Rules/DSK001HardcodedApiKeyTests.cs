@@ -149,6 +149,15 @@ namespace DeepSeek.Analyzers.Tests.Rules
             """);
 
         [Fact]
+        public Task Flags_key_beside_template_or_mask_text() => VerifyCS.AnalyzerAsync(
+            """
+            class C
+            {
+                string Config = {|DSK001:"key=sk-4f9a1c2e7b3d8e6f0a5c9d2b1e7f3a8c;url=${BASE_URL};user=xxxx..."|};
+            }
+            """);
+
+        [Fact]
         public Task Reports_masked_key_in_message() => VerifyCS.AnalyzerAsync(
             """
             class C
