@@ -60,7 +60,10 @@ namespace DeepSeek.Analyzers.Rules
             }
         }
 
-        /// <summary>Adds the usings the lookup needs and shortens its <c>global::</c> names where they bind the same.</summary>
+        /// <summary>
+        /// Adds the usings the lookup needs and shortens its <c>global::</c> names where they bind the same. Done here
+        /// because the workspace's own clean-up adds imports only for symbol annotations, not for qualified syntax.
+        /// </summary>
         private static async Task<Document> CleanUpAsync(Document document, CancellationToken cancellationToken)
         {
             document = await ImportAdder.AddImportsAsync(document, Simplifier.AddImportsAnnotation, cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -108,7 +111,8 @@ namespace DeepSeek.Analyzers.Rules
                 return null;
             }
 
-            var scope = LookupScope.Create(expression, constDeclaration != null, model, cancellationToken);
+            // A const field becomes static readonly, whose initialiser sees only static members; a local const stays where it is.
+            var scope = LookupScope.Create(expression, constDeclaration is FieldDeclarationSyntax, model, cancellationToken);
             var lookup = CreateLookup(model, scope, variable, configurationKey);
             var replacement = ReplaceSecrets(expression, kind, lookup, model, cancellationToken);
             if (replacement == null)

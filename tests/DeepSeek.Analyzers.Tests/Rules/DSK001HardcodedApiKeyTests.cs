@@ -869,6 +869,79 @@ namespace DeepSeek.Analyzers.Tests.Rules
             """);
 
         [Fact]
+        public Task Fixes_local_const_with_instance_configuration() => Fix(
+            """
+            using System;
+            using Microsoft.Extensions.Configuration;
+
+            class C(IConfiguration configuration)
+            {
+                string Header()
+                {
+                    const string header = {|DSK001:"Bearer sk-4f9a1c2e7b3d8e6f0a5c9d2b1e7f3a8c"|};
+                    return header;
+                }
+            }
+            """,
+            """
+            using System;
+            using Microsoft.Extensions.Configuration;
+
+            class C(IConfiguration configuration)
+            {
+                string Header()
+                {
+                    string header = "Bearer " + (
+            """ + Config("configuration") + """
+            );
+                    return header;
+                }
+            }
+            """);
+
+        [Fact]
+        public Task No_fix_for_local_const_used_in_case_label() => NoFix(
+            """
+            class C
+            {
+                bool M(string value)
+                {
+                    const string key = {|DSK001:"sk-4f9a1c2e7b3d8e6f0a5c9d2b1e7f3a8c"|};
+                    switch (value)
+                    {
+                        case key:
+                            return true;
+                        default:
+                            return false;
+                    }
+                }
+            }
+            """);
+
+        [Fact]
+        public Task Fixes_static_lambda_to_environment() => Fix(
+            """
+            using System;
+            using Microsoft.Extensions.Configuration;
+
+            class C(IConfiguration configuration)
+            {
+                Func<string> Key() => static () => {|DSK001:"sk-4f9a1c2e7b3d8e6f0a5c9d2b1e7f3a8c"|};
+            }
+            """,
+            """
+            using System;
+            using Microsoft.Extensions.Configuration;
+
+            class C(IConfiguration configuration)
+            {
+                Func<string> Key() => static () => 
+            """ + Env + """
+            ;
+            }
+            """);
+
+        [Fact]
         public Task Fixes_Bearer_literal_to_concatenation() => Fix(
             """
             using System;
