@@ -708,6 +708,39 @@ namespace DeepSeek.Analyzers.Tests.Rules
             """);
 
         [Fact]
+        public Task Fixes_to_environment_when_configuration_is_nullable_or_a_section() => Fix(
+            """
+            using System;
+            using Microsoft.Extensions.Configuration;
+
+            class C
+            {
+                private readonly IConfiguration? _maybe;
+                private readonly IConfigurationSection _section;
+
+                C(IConfiguration? maybe, IConfigurationSection section) { _maybe = maybe; _section = section; }
+
+                string Key() => {|DSK001:"sk-4f9a1c2e7b3d8e6f0a5c9d2b1e7f3a8c"|};
+            }
+            """,
+            """
+            using System;
+            using Microsoft.Extensions.Configuration;
+
+            class C
+            {
+                private readonly IConfiguration? _maybe;
+                private readonly IConfigurationSection _section;
+
+                C(IConfiguration? maybe, IConfigurationSection section) { _maybe = maybe; _section = section; }
+
+                string Key() => 
+            """ + Env + """
+            ;
+            }
+            """);
+
+        [Fact]
         public Task Fixes_to_configured_configuration_key() => VerifyCS.Test(
             """
             using System;
