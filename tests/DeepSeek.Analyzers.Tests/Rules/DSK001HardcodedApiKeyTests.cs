@@ -274,6 +274,30 @@ namespace DeepSeek.Analyzers.Tests.Rules
             """);
 
         [Fact]
+        public Task Flags_secret_without_evidence_when_scope_is_all_openai_compatible() => VerifyCS.Test(
+            """
+            using System.ClientModel;
+            using OpenAI;
+
+            class C
+            {
+                OpenAIClient Create() => new OpenAIClient(new ApiKeyCredential({|DSK001:"proxy-7Hq2Lm9Xc4Vb8Nz1"|}));
+            }
+            """,
+            """
+            using System;
+            using System.ClientModel;
+            using OpenAI;
+
+            class C
+            {
+                OpenAIClient Create() => new OpenAIClient(new ApiKeyCredential(
+            """ + Env + """
+            ));
+            }
+            """).WithOptions("deepseek_analyzers.scope = all_openai_compatible").RunAsync();
+
+        [Fact]
         public Task Flags_secret_in_ChatClient_with_catalog_model() => VerifyCS.AnalyzerAsync(
             """
             using OpenAI.Chat;
