@@ -3,6 +3,8 @@ namespace DeepSeek.Analyzers
     /// <summary>Every rule id, once. Ids are stable once shipped (AnalyzerReleases.Shipped.md).</summary>
     internal static class RuleIdentifiers
     {
+        public const string HardcodedApiKey = "DSK001";
+
         public const string RetiredModelAlias = "DSK002";
 
         /// <summary>Where each rule's page lives: docs/rules/&lt;id&gt;.md in this repository.</summary>

@@ -5,8 +5,8 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace DeepSeek.Analyzers.Infrastructure
 {
     /// <summary>
-    /// What every rule asks of a compilation, built once and shared by all rules: the resolved SDK types and
-    /// the per-tree options. Rules never look types up per node.
+    /// What every rule asks of a compilation, built once and shared by all rules: the resolved SDK types,
+    /// the per-tree options, the effective catalog and the evidence engine. Rules never look types up per node.
     /// </summary>
     internal sealed class DeepSeekCompilationContext
     {
@@ -18,6 +18,8 @@ namespace DeepSeek.Analyzers.Infrastructure
             Compilation = compilation;
             Types = new WellKnownTypes(compilation);
             Options = new DeepSeekOptionsCache(options.AnalyzerConfigOptionsProvider);
+            Catalog = EffectiveCatalog.Base;
+            Evidence = new DeepSeekEvidence(compilation, Types, Catalog);
         }
 
         public Compilation Compilation { get; }
@@ -25,6 +27,12 @@ namespace DeepSeek.Analyzers.Infrastructure
         public WellKnownTypes Types { get; }
 
         public DeepSeekOptionsCache Options { get; }
+
+        /// <summary>The catalog every model-id rule uses: the built-in one plus <c>deepseek.catalog.json</c>.</summary>
+        public EffectiveCatalog Catalog { get; }
+
+        /// <summary>The DeepSeek evidence engine: is a client, request or model id DeepSeek-bound?</summary>
+        public DeepSeekEvidence Evidence { get; }
 
         public static DeepSeekCompilationContext Get(Compilation compilation, AnalyzerOptions options)
             => Cache.GetValue(compilation, c => new DeepSeekCompilationContext(c, options));

@@ -21,6 +21,8 @@ namespace DeepSeek.Analyzers.Infrastructure
             BetalgoChatCompletionCreateRequest = compilation.GetTypeByMetadataName("Betalgo.Ranul.OpenAI.ObjectModels.RequestModels.ChatCompletionCreateRequest");
             HttpClient = compilation.GetTypeByMetadataName("System.Net.Http.HttpClient");
             AuthenticationHeaderValue = compilation.GetTypeByMetadataName("System.Net.Http.Headers.AuthenticationHeaderValue");
+            HttpHeaders = compilation.GetTypeByMetadataName("System.Net.Http.Headers.HttpHeaders");
+            Environment = compilation.GetTypeByMetadataName("System.Environment");
             JsonObject = compilation.GetTypeByMetadataName("System.Text.Json.Nodes.JsonObject");
             Configuration = compilation.GetTypeByMetadataName("Microsoft.Extensions.Configuration.IConfiguration");
             RuntimeModels = compilation.GetTypeByMetadataName("DeepSeek.Runtime.DeepSeekModels");
@@ -55,6 +57,10 @@ namespace DeepSeek.Analyzers.Infrastructure
         public INamedTypeSymbol? HttpClient { get; }
 
         public INamedTypeSymbol? AuthenticationHeaderValue { get; }
+
+        public INamedTypeSymbol? HttpHeaders { get; }
+
+        public INamedTypeSymbol? Environment { get; }
 
         public INamedTypeSymbol? JsonObject { get; }
 

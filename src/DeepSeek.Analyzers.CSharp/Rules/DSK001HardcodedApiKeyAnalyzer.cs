@@ -1,0 +1,372 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using DeepSeek.Analyzers.Infrastructure;
+using DeepSeek.Catalog;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Text;
+
+namespace DeepSeek.Analyzers.Rules
+{
+    /// <summary>
+    /// DSK001: a hard-coded API key. DeepSeek-shaped keys (<c>sk-</c> + 32 hex) are reported wherever a string constant
+    /// holds one; other secrets only where they reach an API-key sink of a DeepSeek-bound client or a holder whose name
+    /// says DeepSeek + key, since a random-looking string alone is no evidence of a secret.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class DSK001HardcodedApiKeyAnalyzer : DeepSeekAnalyzer
+    {
+        /// <summary>Diagnostic property: <c>deepseek_analyzers.api_key_variable</c> for the fix.</summary>
+        public const string ApiKeyVariableProperty = "ApiKeyVariable";
+
+        /// <summary>Diagnostic property: <c>deepseek_analyzers.api_key_configuration_key</c> for the fix.</summary>
+        public const string ApiKeyConfigurationKeyProperty = "ApiKeyConfigurationKey";
+
+        /// <summary>Diagnostic property: <see cref="ShapeKind"/> or <see cref="SecretKind"/>.</summary>
+        public const string KindProperty = "Kind";
+
+        /// <summary>The string holds DeepSeek-shaped keys; the fix replaces each of them.</summary>
+        public const string ShapeKind = "Shape";
+
+        /// <summary>The whole value (after an optional <c>Bearer </c> scheme) is a secret; the fix replaces it.</summary>
+        public const string SecretKind = "Secret";
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+            ImmutableArray.Create(Descriptors.DSK001_HardcodedApiKey);
+
+        private protected override void OnCompilationStart(CompilationStartAnalysisContext context, DeepSeekCompilationContext deepSeek)
+        {
+            context.RegisterOperationAction(c => AnalyzeLiteral(c, deepSeek), OperationKind.Literal);
+            context.RegisterOperationAction(c => AnalyzeUtf8String(c, deepSeek), OperationKind.Utf8String);
+            context.RegisterOperationAction(c => AnalyzeInterpolatedString(c, deepSeek), OperationKind.InterpolatedString);
+            context.RegisterOperationAction(c => AnalyzeConcatenation(c, deepSeek), OperationKind.Binary);
+
+            // A non-DeepSeek-shaped secret can be reached from several sinks and holders: report each value once.
+            var reported = new ConcurrentDictionary<(SyntaxTree Tree, TextSpan Span), bool>();
+            context.RegisterOperationAction(
+                c => AnalyzeSink(c, deepSeek, reported),
+                OperationKind.ObjectCreation,
+                OperationKind.Invocation,
+                OperationKind.SimpleAssignment);
+            context.RegisterOperationAction(
+                c => AnalyzeNamedHolder(c, deepSeek, reported),
+                OperationKind.FieldInitializer,
+                OperationKind.PropertyInitializer,
+                OperationKind.ParameterInitializer,
+                OperationKind.VariableDeclarator,
+                OperationKind.SimpleAssignment,
+                OperationKind.Return);
+        }
+
+        // ---- DeepSeek-shaped keys ---------------------------------------------------------------------------
+
+        private static void AnalyzeLiteral(OperationAnalysisContext context, DeepSeekCompilationContext deepSeek)
+        {
+            var operation = (ILiteralOperation)context.Operation;
+
+            // Text parts of interpolated strings are literals too; the interpolated string reports them once.
+            if (!(operation.ConstantValue.Value is string value) || value.Length < SecretText.KeyLength
+                || !(operation.Syntax is LiteralExpressionSyntax literal))
+            {
+                return;
+            }
+
+            var index = SecretText.IndexOfRealKey(value);
+            if (index >= 0 && !IsInConstantConcatenation(operation))
+            {
+                ReportKey(context, deepSeek, literal, value, index);
+            }
+        }
+
+        private static void AnalyzeUtf8String(OperationAnalysisContext context, DeepSeekCompilationContext deepSeek)
+        {
+            var operation = (IUtf8StringOperation)context.Operation;
+            var value = operation.Value;
+            if (value != null && value.Length >= SecretText.KeyLength)
+            {
+                var index = SecretText.IndexOfRealKey(value);
+                if (index >= 0)
+                {
+                    ReportKey(context, deepSeek, operation.Syntax, value, index);
+                }
+            }
+        }
+
+        private static void AnalyzeInterpolatedString(OperationAnalysisContext context, DeepSeekCompilationContext deepSeek)
+        {
+            var operation = (IInterpolatedStringOperation)context.Operation;
+            if (IsInConstantConcatenation(operation))
+            {
+                return;
+            }
+
+            foreach (var part in operation.Parts)
+            {
+                if (part is IInterpolatedStringTextOperation text
+                    && text.Text.ConstantValue.Value is string value
+                    && value.Length >= SecretText.KeyLength)
+                {
+                    var index = SecretText.IndexOfRealKey(value);
+                    if (index >= 0)
+                    {
+                        ReportKey(context, deepSeek, operation.Syntax, value, index);
+                        return;
+                    }
+                }
+            }
+        }
+
+        /// <summary>
+        /// The outermost constant concatenation (<c>"sk-" + "…"</c>, <c>"Bearer " + Key</c>) is one construct: reported at its
+        /// start, once, unless every key in it is carried whole by a referenced constant, which is reported where it is declared.
+        /// </summary>
+        private static void AnalyzeConcatenation(OperationAnalysisContext context, DeepSeekCompilationContext deepSeek)
+        {
+            var operation = (IBinaryOperation)context.Operation;
+            if (operation.OperatorKind != BinaryOperatorKind.Add
+                || !(operation.ConstantValue.Value is string value)
+                || value.Length < SecretText.KeyLength
+                || IsInConstantConcatenation(operation))
+            {
+                return;
+            }
+
+            var index = SecretText.IndexOfRealKey(value);
+            while (index >= 0)
+            {
+                if (!IsInsideReferencedConstant(operation, index, index + SecretText.KeyLength))
+                {
+                    ReportKey(context, deepSeek, operation.Syntax, value, index);
+                    return;
+                }
+
+                index = SecretText.IndexOfRealKey(value, index + SecretText.KeyLength);
+            }
+        }
+
+        private static bool IsInConstantConcatenation(IOperation operation)
+        {
+            var parent = operation.Parent;
+            while (parent is IConversionOperation)
+            {
+                parent = parent.Parent;
+            }
+
+            return parent is IBinaryOperation binary && binary.OperatorKind == BinaryOperatorKind.Add && binary.ConstantValue.Value is string;
+        }
+
+        /// <summary>True when [start, end) of the concatenation's value lies inside one operand that is not written here (a constant's name).</summary>
+        private static bool IsInsideReferencedConstant(IBinaryOperation concatenation, int start, int end)
+        {
+            var offset = 0;
+            return FindCarrier(concatenation, start, end, ref offset) == Carrier.Reference;
+        }
+
+        private enum Carrier
+        {
+            NotYet,
+            Literal,
+            Reference,
+            Unknown,
+        }
+
+        private static Carrier FindCarrier(IOperation operation, int start, int end, ref int offset)
+        {
+            while (operation is IConversionOperation conversion)
+            {
+                operation = conversion.Operand;
+            }
+
+            if (operation is IBinaryOperation binary && binary.OperatorKind == BinaryOperatorKind.Add && binary.ConstantValue.Value is string)
+            {
+                var left = FindCarrier(binary.LeftOperand, start, end, ref offset);
+                return left != Carrier.NotYet ? left : FindCarrier(binary.RightOperand, start, end, ref offset);
+            }
+
+            var constant = operation.ConstantValue;
+            if (!constant.HasValue || (constant.Value != null && !(constant.Value is string)))
+            {
+                return Carrier.Unknown;
+            }
+
+            var length = constant.Value is string text ? text.Length : 0;
+            var partStart = offset;
+            offset += length;
+            if (start >= offset)
+            {
+                return Carrier.NotYet;
+            }
+
+            var whole = start >= partStart && end <= offset;
+            var written = operation is ILiteralOperation || operation is IInterpolatedStringOperation;
+            return whole && !written ? Carrier.Reference : Carrier.Literal;
+        }
+
+        private static void ReportKey(OperationAnalysisContext context, DeepSeekCompilationContext deepSeek, SyntaxNode node, string value, int index)
+        {
+            var masked = DeepSeekCatalog.MaskKey(value.Substring(index, SecretText.KeyLength));
+            Report(context.ReportDiagnostic, deepSeek, node, masked, ShapeKind, string.Empty);
+        }
+
+        // ---- Other secrets at API-key sinks and in DeepSeek-named holders --------------------------------------
+
+        private static void AnalyzeSink(
+            OperationAnalysisContext context,
+            DeepSeekCompilationContext deepSeek,
+            ConcurrentDictionary<(SyntaxTree Tree, TextSpan Span), bool> reported)
+        {
+            var options = deepSeek.Options.Get(context.Operation.Syntax.SyntaxTree);
+            if (!ApiKeySinks.TryGetSink(context.Operation, deepSeek.Types, options.ApiKeyVariable, out var sink)
+                || !IsDeepSeekBound(sink, deepSeek, options, context.CancellationToken))
+            {
+                return;
+            }
+
+            foreach (var (node, value) in SecretValues.Resolve(sink.Value, context.ContainingSymbol, context.Operation.SemanticModel, context.CancellationToken))
+            {
+                if (SecretText.LooksLikeSecret(value, options.ApiKeyVariable, options.ApiKeyConfigurationKey))
+                {
+                    ReportSecret(context, deepSeek, reported, node, value, " reaches a DeepSeek API-key sink");
+                }
+            }
+        }
+
+        /// <summary>
+        /// The sink's client (or request, or options) has DeepSeek evidence; without any, the code around it (its method,
+        /// then its type) must hold DeepSeek evidence only. A key for another host is not ours to judge.
+        /// </summary>
+        private static bool IsDeepSeekBound(ApiKeySink sink, DeepSeekCompilationContext deepSeek, DeepSeekOptions options, System.Threading.CancellationToken cancellationToken)
+        {
+            if (sink.IsDeepSeekByItself)
+            {
+                return true;
+            }
+
+            var client = ApiKeySinks.ClientOf(sink);
+            switch (deepSeek.Evidence.BindingOf(client, cancellationToken))
+            {
+                case DeepSeekBinding.Bound:
+                    return true;
+                case DeepSeekBinding.OtherHost:
+                    return false;
+            }
+
+            return deepSeek.Evidence.IsDeepSeekBound(client, options, cancellationToken)
+                || deepSeek.Evidence.BindingOfContainingCode(sink.Owner, cancellationToken) == DeepSeekBinding.Bound;
+        }
+
+        private static void AnalyzeNamedHolder(
+            OperationAnalysisContext context,
+            DeepSeekCompilationContext deepSeek,
+            ConcurrentDictionary<(SyntaxTree Tree, TextSpan Span), bool> reported)
+        {
+            var value = GetNamedHolderValue(context.Operation, context.ContainingSymbol);
+            if (value == null)
+            {
+                return;
+            }
+
+            while (value is IConversionOperation conversion)
+            {
+                value = conversion.Operand;
+            }
+
+            // Only text written here: a reference to another constant is reported where that constant is declared.
+            if (!(value is ILiteralOperation || value is IBinaryOperation || value is IInterpolatedStringOperation)
+                || !(value.ConstantValue.Value is string text))
+            {
+                return;
+            }
+
+            var options = deepSeek.Options.Get(value.Syntax.SyntaxTree);
+            if (SecretText.LooksLikeSecret(text, options.ApiKeyVariable, options.ApiKeyConfigurationKey))
+            {
+                ReportSecret(context, deepSeek, reported, value.Syntax, text, " in a DeepSeek key holder");
+            }
+        }
+
+        /// <summary>The value written into a field, property, local or parameter whose name says DeepSeek + key.</summary>
+        private static IOperation? GetNamedHolderValue(IOperation operation, ISymbol containingSymbol)
+        {
+            switch (operation)
+            {
+                case IFieldInitializerOperation field:
+                    foreach (var symbol in field.InitializedFields)
+                    {
+                        if (SecretNames.IsDeepSeekKeyName(symbol.Name))
+                        {
+                            return field.Value;
+                        }
+                    }
+
+                    return null;
+                case IPropertyInitializerOperation property:
+                    foreach (var symbol in property.InitializedProperties)
+                    {
+                        if (SecretNames.IsDeepSeekKeyName(symbol.Name))
+                        {
+                            return property.Value;
+                        }
+                    }
+
+                    return null;
+                case IParameterInitializerOperation parameter:
+                    return SecretNames.IsDeepSeekKeyName(parameter.Parameter.Name) ? parameter.Value : null;
+                case IVariableDeclaratorOperation declarator:
+                    return SecretNames.IsDeepSeekKeyName(declarator.Symbol.Name) ? declarator.GetVariableInitializer()?.Value : null;
+                case ISimpleAssignmentOperation assignment:
+                    return SecretNames.IsDeepSeekKeyName(GetTargetName(assignment.Target)) ? assignment.Value : null;
+                case IReturnOperation returned
+                    when containingSymbol is IMethodSymbol method
+                         && method.MethodKind == MethodKind.PropertyGet
+                         && method.AssociatedSymbol is IPropertySymbol getter
+                         && SecretNames.IsDeepSeekKeyName(getter.Name):
+                    return returned.ReturnedValue;
+                default:
+                    return null;
+            }
+        }
+
+        private static string? GetTargetName(IOperation target)
+        {
+            switch (target)
+            {
+                case IFieldReferenceOperation field:
+                    return field.Field.Name;
+                case IPropertyReferenceOperation property:
+                    return property.Property.Name;
+                case ILocalReferenceOperation local:
+                    return local.Local.Name;
+                default:
+                    return null;
+            }
+        }
+
+        private static void ReportSecret(
+            OperationAnalysisContext context,
+            DeepSeekCompilationContext deepSeek,
+            ConcurrentDictionary<(SyntaxTree Tree, TextSpan Span), bool> reported,
+            SyntaxNode node,
+            string value,
+            string where)
+        {
+            if (reported.TryAdd((node.SyntaxTree, node.Span), true))
+            {
+                Report(context.ReportDiagnostic, deepSeek, node, DeepSeekCatalog.MaskKey(SecretText.WithoutScheme(value)), SecretKind, where);
+            }
+        }
+
+        private static void Report(Action<Diagnostic> report, DeepSeekCompilationContext deepSeek, SyntaxNode node, string masked, string kind, string where)
+        {
+            var options = deepSeek.Options.Get(node.SyntaxTree);
+            var properties = ImmutableDictionary.CreateBuilder<string, string?>();
+            properties.Add(KindProperty, kind);
+            properties.Add(ApiKeyVariableProperty, options.ApiKeyVariable);
+            properties.Add(ApiKeyConfigurationKeyProperty, options.ApiKeyConfigurationKey);
+            report(Diagnostic.Create(Descriptors.DSK001_HardcodedApiKey, node.GetLocation(), properties.ToImmutable(), masked, where));
+        }
+    }
+}
