@@ -13,6 +13,12 @@ if (string.IsNullOrEmpty(apiKey))
     return;
 }
 
+// DSK001: a key pasted into source "just for a quick test" (fake random hex, not a credential).
+// The fix reads it from configuration or DEEPSEEK_API_KEY instead.
+var debugClient = new OpenAIClient(
+    new ApiKeyCredential("sk-4f9a1c2e7b3d8e6f0a5c9d2b1e7f3a8c"),
+    new OpenAIClientOptions { Endpoint = new Uri("https://api.deepseek.com") });
+
 var client = new OpenAIClient(
     new ApiKeyCredential(apiKey),
     new OpenAIClientOptions { Endpoint = new Uri("https://api.deepseek.com") });
