@@ -138,6 +138,17 @@ namespace DeepSeek.Analyzers.Infrastructure
                    || (binding == DeepSeekBinding.Unknown && options.Scope == DeepSeekScope.AllOpenAICompatible));
 
         /// <summary>
+        /// The binding of a request object or body (anonymous object, dictionary, <c>JsonObject</c>, JSON text,
+        /// <c>ChatOptions</c>): its own evidence, else that of the call it is handed to (receiver and other arguments,
+        /// directly or through a local), else that of its method, else of its type.
+        /// </summary>
+        public DeepSeekBinding BindingOfRequest(IOperation request, CancellationToken cancellationToken)
+        {
+            var tree = GetTree(request, cancellationToken);
+            return tree == null ? DeepSeekBinding.Unknown : new Query(this, tree, cancellationToken).BindingOfOwner(request);
+        }
+
+        /// <summary>
         /// The evidence of the member (method, accessor, initializer, top-level statements) and then the type that
         /// contains <paramref name="operation"/>: Bound or OtherHost only when that code holds one kind of evidence.
         /// </summary>
@@ -960,7 +971,28 @@ namespace DeepSeek.Analyzers.Infrastructure
                     return binding;
                 }
 
-                return _tree.BindingOfContainingCode(owner, _cancellationToken);
+                // A request or body is usually built beside the client that sends it, so the code around it is
+                // evidence. A client is not: one built without an endpoint in a class that also talks to OpenRouter
+                // is not thereby an OpenRouter client.
+                return IsClientLike(owner) ? DeepSeekBinding.Unknown : _tree.BindingOfContainingCode(owner, _cancellationToken);
+            }
+
+            /// <summary>A call (<c>GetChatClient</c>, <c>AddOpenAIChatCompletion</c>) or the creation of a client, service or builder.</summary>
+            private static bool IsClientLike(IOperation owner)
+            {
+                if (owner is IInvocationOperation)
+                {
+                    return true;
+                }
+
+                if (!(owner is IObjectCreationOperation) || !(owner.Type is INamedTypeSymbol type))
+                {
+                    return false;
+                }
+
+                var name = type.Name;
+                return name.EndsWith("Client", StringComparison.Ordinal) || name.EndsWith("Service", StringComparison.Ordinal)
+                       || name.EndsWith("Builder", StringComparison.Ordinal);
             }
 
             public DeepSeekBinding Eval(IOperation? operation, int depth)

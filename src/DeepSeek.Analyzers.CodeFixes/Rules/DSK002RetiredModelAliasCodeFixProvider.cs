@@ -55,7 +55,7 @@ namespace DeepSeek.Analyzers.Rules
 
                 var disableThinking = diagnostic.Properties.TryGetValue(DSK002RetiredModelAliasAnalyzer.DisableThinkingProperty, out var flag)
                     && flag == "true";
-                var title = disableThinking && CanDisableThinking(node)
+                var title = disableThinking && CanDisableThinking(node, alias)
                     ? $"Use '{target}' with thinking disabled"
                     : $"Use '{target}'";
                 context.RegisterCodeFix(
@@ -101,7 +101,7 @@ namespace DeepSeek.Analyzers.Rules
             }
 
             var semanticModel = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
-            ExpressionSyntax replacement = CreateModelExpression(semanticModel, literal, target);
+            ExpressionSyntax replacement = ModelIdFix.CreateModelExpression(semanticModel, literal, target);
             replacement = replacement.WithTriviaFrom(literal);
 
             if (disableThinking)
@@ -109,34 +109,14 @@ namespace DeepSeek.Analyzers.Rules
                 var edited = TryAddThinkingMember(literal, replacement, semanticModel, cancellationToken);
                 if (edited.HasValue)
                 {
-                    return document.WithSyntaxRoot(root.ReplaceNode(edited.Value.Old, edited.Value.New));
+                    return await ModelIdFix.AddImportsAsync(document.WithSyntaxRoot(root.ReplaceNode(edited.Value.Old, edited.Value.New)), cancellationToken).ConfigureAwait(false);
                 }
             }
 
-            return document.WithSyntaxRoot(root.ReplaceNode(literal, replacement));
+            return await ModelIdFix.AddImportsAsync(document.WithSyntaxRoot(root.ReplaceNode(literal, replacement)), cancellationToken).ConfigureAwait(false);
         }
 
-        /// <summary>Where DeepSeek.Runtime is referenced and the target is one of its constants, the constant; else a literal.</summary>
-        private static ExpressionSyntax CreateModelExpression(SemanticModel? model, LiteralExpressionSyntax literal, string target)
-        {
-            var runtimeModels = model?.Compilation.GetTypeByMetadataName("DeepSeek.Runtime.DeepSeekModels");
-            if (runtimeModels != null && !literal.IsKind(SyntaxKind.Utf8StringLiteralExpression))
-            {
-                foreach (var member in runtimeModels.GetMembers())
-                {
-                    if (member is IFieldSymbol field && field.IsConst && field.ConstantValue is string constant
-                        && string.Equals(constant, target, StringComparison.Ordinal))
-                    {
-                        return SyntaxFactory.ParseExpression("global::DeepSeek.Runtime.DeepSeekModels." + field.Name)
-                            .WithAdditionalAnnotations(Simplifier.Annotation, Simplifier.AddImportsAnnotation);
-                    }
-                }
-            }
-
-            return SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(target));
-        }
-
-        private static bool CanDisableThinking(SyntaxNode node)
+        private static bool CanDisableThinking(SyntaxNode node, string alias)
         {
             if (node is InterpolatedStringExpressionSyntax interpolated)
             {
@@ -146,7 +126,7 @@ namespace DeepSeek.Analyzers.Rules
             if (node is LiteralExpressionSyntax literal && !literal.IsKind(SyntaxKind.Utf8StringLiteralExpression))
             {
                 var value = literal.Token.ValueText;
-                if (DeepSeekCatalog.FindAlias(value) == null)
+                if (!string.Equals(value, alias, StringComparison.OrdinalIgnoreCase))
                 {
                     return true;
                 }
