@@ -441,6 +441,14 @@ namespace DeepSeek.Analyzers.Infrastructure
                 return url;
             }
 
+            // A bare host (Betalgo and hand-built URLs take one): "api.deepseek.com", "api.deepseek.com/".
+            if (text.Length >= DeepSeekCatalog.Host.Length && text.Length <= DeepSeekCatalog.Host.Length + 1
+                && string.Compare(text, 0, DeepSeekCatalog.Host, 0, DeepSeekCatalog.Host.Length, StringComparison.OrdinalIgnoreCase) == 0
+                && (text.Length == DeepSeekCatalog.Host.Length || text[text.Length - 1] == '/'))
+            {
+                return DeepSeekBinding.Bound;
+            }
+
             if (text.IndexOf("model", StringComparison.OrdinalIgnoreCase) >= 0 && text.IndexOf(':') >= 0)
             {
                 foreach (var model in _catalog.Models)
@@ -1123,7 +1131,7 @@ namespace DeepSeek.Analyzers.Infrastructure
 
                 if (!_tree.Assignments.TryGetValue(symbol, out var values))
                 {
-                    return DeepSeekBinding.Unknown;
+                    return EvalDeclarationInOtherFile(symbol, depth);
                 }
 
                 if (!_visiting.Add(symbol))
@@ -1152,6 +1160,115 @@ namespace DeepSeek.Analyzers.Infrastructure
 
                 _truncated |= outerTruncated;
                 return result;
+            }
+
+            /// <summary>
+            /// A field or property declared in another file (<c>Settings.Endpoint</c>): its initializer, read from syntax
+            /// because an analyzer has no semantic model for other trees (RS1030). Only literal shapes count —
+            /// strings, concatenations, <c>new Uri("…")</c>, object initialisers — so nothing is guessed.
+            /// </summary>
+            private DeepSeekBinding EvalDeclarationInOtherFile(ISymbol symbol, int depth)
+            {
+                if (!(symbol is IFieldSymbol) && !(symbol is IPropertySymbol))
+                {
+                    return DeepSeekBinding.Unknown;
+                }
+
+                var result = DeepSeekBinding.Unknown;
+                foreach (var reference in symbol.DeclaringSyntaxReferences)
+                {
+                    var syntax = reference.GetSyntax(_cancellationToken);
+                    ExpressionSyntax? initializer = syntax is VariableDeclaratorSyntax declarator ? declarator.Initializer?.Value
+                        : syntax is PropertyDeclarationSyntax property ? property.Initializer?.Value ?? property.ExpressionBody?.Expression
+                        : null;
+                    result = Combine(result, EvalSyntax(initializer, depth + 1));
+                }
+
+                return result;
+            }
+
+            private DeepSeekBinding EvalSyntax(ExpressionSyntax? expression, int depth)
+            {
+                if (expression == null || depth > MaxDepth)
+                {
+                    return DeepSeekBinding.Unknown;
+                }
+
+                switch (expression)
+                {
+                    case LiteralExpressionSyntax literal when literal.Token.Value is string text:
+                        return _owner.BindingOfString(text, anyOtherHost: true);
+                    case ParenthesizedExpressionSyntax parenthesized:
+                        return EvalSyntax(parenthesized.Expression, depth + 1);
+                    case BinaryExpressionSyntax binary:
+                    {
+                        // "https://" + "api.deepseek.com" is one URL, not two fragments.
+                        var folded = FoldStrings(binary, 0);
+                        return folded != null
+                            ? _owner.BindingOfString(folded, anyOtherHost: true)
+                            : Combine(EvalSyntax(binary.Left, depth + 1), EvalSyntax(binary.Right, depth + 1));
+                    }
+                    case InterpolatedStringExpressionSyntax interpolated:
+                    {
+                        var result = DeepSeekBinding.Unknown;
+                        foreach (var content in interpolated.Contents)
+                        {
+                            if (content is InterpolatedStringTextSyntax text)
+                            {
+                                result = Combine(result, _owner.BindingOfString(text.TextToken.ValueText, anyOtherHost: true));
+                            }
+                        }
+
+                        return result;
+                    }
+
+                    case BaseObjectCreationExpressionSyntax creation:
+                    {
+                        var result = DeepSeekBinding.Unknown;
+                        if (creation.ArgumentList != null)
+                        {
+                            foreach (var argument in creation.ArgumentList.Arguments)
+                            {
+                                result = Combine(result, EvalSyntax(argument.Expression, depth + 1));
+                            }
+                        }
+
+                        if (creation.Initializer != null)
+                        {
+                            foreach (var element in creation.Initializer.Expressions)
+                            {
+                                result = Combine(result, EvalSyntax(element is AssignmentExpressionSyntax assignment ? assignment.Right : element, depth + 1));
+                            }
+                        }
+
+                        return result;
+                    }
+
+                    default:
+                        return DeepSeekBinding.Unknown;
+                }
+            }
+
+            private static string? FoldStrings(ExpressionSyntax expression, int depth)
+            {
+                if (depth > MaxDepth)
+                {
+                    return null;
+                }
+
+                switch (expression)
+                {
+                    case LiteralExpressionSyntax literal when literal.Token.Value is string text:
+                        return text;
+                    case ParenthesizedExpressionSyntax parenthesized:
+                        return FoldStrings(parenthesized.Expression, depth + 1);
+                    case BinaryExpressionSyntax binary when binary.OperatorToken.Text == "+":
+                        var left = FoldStrings(binary.Left, depth + 1);
+                        var right = left == null ? null : FoldStrings(binary.Right, depth + 1);
+                        return right == null ? null : left + right;
+                    default:
+                        return null;
+                }
             }
 
             private DeepSeekBinding EvalArguments(System.Collections.Immutable.ImmutableArray<IArgumentOperation> arguments, int depth, IArgumentOperation? skip = null)

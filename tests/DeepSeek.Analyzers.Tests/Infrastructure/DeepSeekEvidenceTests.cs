@@ -310,6 +310,50 @@ namespace DeepSeek.Analyzers.Tests.Infrastructure
             """, "sink Bound model=True").AsApplication().RunAsync();
 
         [Fact]
+        public Task Static_readonly_settings_in_another_file_are_read()
+        {
+            var test = Test($$"""
+                class C
+                {
+                    {{ProbeMethod}}
+                    void M(string key)
+                    {
+                        Probe({|#0:new OpenAIClient(new ApiKeyCredential(key), new OpenAIClientOptions { Endpoint = Settings.Endpoint })|});
+                        Probe({|#1:new OpenAIClient(new ApiKeyCredential(key), Settings.Options)|});
+                        Probe({|#2:new OpenAIClient(new ApiKeyCredential(key), new OpenAIClientOptions { Endpoint = Settings.Gateway })|});
+                    }
+                }
+                """, Bound, Bound, Other);
+            test.TestState.Sources.Add(("/0/Settings.cs", """
+                using System;
+                using OpenAI;
+                static class Settings
+                {
+                    public static readonly Uri Endpoint = new("https://" + "api.deepseek.com");
+                    public static OpenAIClientOptions Options { get; } = new() { Endpoint = new Uri($"https://api.deepseek.com/v1") };
+                    public static Uri Gateway => new Uri("https://openrouter.ai/api/v1");
+                }
+                """));
+            return test.RunAsync();
+        }
+
+        [Fact]
+        public Task Interpolated_urls_conditional_access_and_coalescing_assignments() => Verify($$"""
+            class C
+            {
+                {{ProbeMethod}}
+                private OpenAIClient _client;
+                void M(string key, string version)
+                {
+                    var http = new HttpClient { BaseAddress = new Uri($"https://api.deepseek.com/{version}") };
+                    Probe({|#0:http|});
+                    _client ??= new OpenAIClient(new ApiKeyCredential(Environment.GetEnvironmentVariable("DEEPSEEK_API_KEY")));
+                    Probe({|#1:_client?.GetChatClient("m")|});
+                }
+            }
+            """, Bound, Bound);
+
+        [Fact]
         public Task Incomplete_code_does_not_throw()
         {
             var test = Test($$"""
