@@ -36,7 +36,27 @@ namespace DeepSeek.Analyzers.Rules
             ImmutableArray.Create(Descriptors.DSK003_UnknownModelId);
 
         private protected override void OnCompilationStart(CompilationStartAnalysisContext context, DeepSeekCompilationContext deepSeek)
-            => context.RegisterOperationAction(c => AnalyzeLiteral(c, deepSeek), OperationKind.Literal);
+        {
+            context.RegisterOperationAction(c => AnalyzeLiteral(c, deepSeek), OperationKind.Literal);
+            context.RegisterOperationAction(c => AnalyzeInterpolatedString(c, deepSeek), OperationKind.InterpolatedString);
+        }
+
+        /// <summary>JSON built with interpolation (<c>$"{{\"model\": \"deepseek-v3\", \"messages\": {json}}}"</c>): reported at the string.</summary>
+        private static void AnalyzeInterpolatedString(OperationAnalysisContext context, DeepSeekCompilationContext deepSeek)
+        {
+            var operation = (IInterpolatedStringOperation)context.Operation;
+            foreach (var part in operation.Parts)
+            {
+                if (part is IInterpolatedStringTextOperation text && text.Text.ConstantValue.Value is string value
+                    && value.IndexOf(DeepSeekCatalog.ModelPrefix, StringComparison.Ordinal) > 0 && value.IndexOf(':') > 0)
+                {
+                    if (AnalyzeJson(context, deepSeek, operation, value))
+                    {
+                        return;
+                    }
+                }
+            }
+        }
 
         private static void AnalyzeLiteral(OperationAnalysisContext context, DeepSeekCompilationContext deepSeek)
         {
@@ -53,7 +73,7 @@ namespace DeepSeek.Analyzers.Rules
             }
             else if (value.IndexOf(DeepSeekCatalog.ModelPrefix, StringComparison.Ordinal) > 0 && value.IndexOf(':') > 0)
             {
-                AnalyzeJson(context, deepSeek, operation, literal, value);
+                AnalyzeJson(context, deepSeek, operation, value);
             }
         }
 
@@ -86,21 +106,21 @@ namespace DeepSeek.Analyzers.Rules
             Report(context, deepSeek, options, literal, value, shape: null);
         }
 
-        private static void AnalyzeJson(
+        /// <summary>Reports the first unknown JSON model value of <paramref name="value"/>; true when the text had a candidate.</summary>
+        private static bool AnalyzeJson(
             OperationAnalysisContext context,
             DeepSeekCompilationContext deepSeek,
-            ILiteralOperation operation,
-            LiteralExpressionSyntax literal,
+            IOperation operation,
             string value)
         {
-            var options = deepSeek.Options.Get(literal.SyntaxTree);
+            var options = deepSeek.Options.Get(operation.Syntax.SyntaxTree);
             var index = 0;
             while (true)
             {
                 index = JsonModelText.IndexOfModelValueWithPrefix(value, DeepSeekCatalog.ModelPrefix, "\"", index, out var length);
                 if (index < 0)
                 {
-                    return;
+                    return false;
                 }
 
                 if (IsUnknownId(value, index, length, deepSeek.Catalog, options))
@@ -110,10 +130,10 @@ namespace DeepSeek.Analyzers.Rules
                     if (binding == DeepSeekBinding.Bound
                         || (binding == DeepSeekBinding.Unknown && options.Scope == DeepSeekScope.AllOpenAICompatible))
                     {
-                        Report(context, deepSeek, options, literal, value.Substring(index, length), JsonShape);
+                        Report(context, deepSeek, options, operation.Syntax, value.Substring(index, length), JsonShape);
                     }
 
-                    return;
+                    return true;
                 }
 
                 index += length;

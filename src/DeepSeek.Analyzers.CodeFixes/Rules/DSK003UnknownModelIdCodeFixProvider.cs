@@ -42,7 +42,7 @@ namespace DeepSeek.Analyzers.Rules
                     || replacement == null
                     || !diagnostic.Properties.TryGetValue(DSK003UnknownModelIdAnalyzer.ModelIdProperty, out var id)
                     || id == null
-                    || !(root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is LiteralExpressionSyntax))
+                    || !IsFixable(root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true)))
                 {
                     continue;
                 }
@@ -67,7 +67,18 @@ namespace DeepSeek.Analyzers.Rules
             CancellationToken cancellationToken)
         {
             var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-            if (root == null || !(root.FindNode(span, getInnermostNodeForTie: true) is LiteralExpressionSyntax literal))
+            var node = root?.FindNode(span, getInnermostNodeForTie: true);
+            if (root == null || node == null)
+            {
+                return document;
+            }
+
+            if (node is InterpolatedStringExpressionSyntax interpolated)
+            {
+                return document.WithSyntaxRoot(root.ReplaceNode(interpolated, FixInterpolated(interpolated, id, replacement)));
+            }
+
+            if (!(node is LiteralExpressionSyntax literal))
             {
                 return document;
             }
@@ -90,6 +101,31 @@ namespace DeepSeek.Analyzers.Rules
             var semanticModel = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
             var expression = ModelIdFix.CreateModelExpression(semanticModel, literal, replacement).WithTriviaFrom(literal);
             return await ModelIdFix.AddImportsAsync(document.WithSyntaxRoot(root.ReplaceNode(literal, expression)), cancellationToken).ConfigureAwait(false);
+        }
+
+        private static bool IsFixable(SyntaxNode node) => node is LiteralExpressionSyntax || node is InterpolatedStringExpressionSyntax;
+
+        private static ExpressionSyntax FixInterpolated(InterpolatedStringExpressionSyntax interpolated, string id, string replacement)
+        {
+            var start = interpolated.StringStartToken.Text;
+            var quote = start.Contains("\"\"\"") ? "\"" : start.Contains("@") ? "\"\"" : "\\\"";
+            foreach (var content in interpolated.Contents)
+            {
+                if (content is InterpolatedStringTextSyntax text)
+                {
+                    var index = JsonModelText.IndexOfModelValue(text.TextToken.Text, id, quote);
+                    if (index >= 0)
+                    {
+                        // Re-parse rather than build the token: its value text (escapes, braces) must match what the compiler reads.
+                        var full = interpolated.ToFullString();
+                        var offset = text.TextToken.SpanStart - interpolated.FullSpan.Start + index;
+                        var newText = full.Substring(0, offset) + replacement + full.Substring(offset + id.Length);
+                        return SyntaxFactory.ParseExpression(newText);
+                    }
+                }
+            }
+
+            return interpolated;
         }
 
         /// <summary>How a JSON quote is written in the literal's source text.</summary>

@@ -212,6 +212,43 @@ namespace DeepSeek.Analyzers.Tests.Rules
             Diagnostic(0, "deepseek-v4-flsh", "a likely typo", "deepseek-v4-flash"));
 
         [Fact]
+        public Task Flags_json_in_interpolated_and_raw_strings() => VerifyCS.CodeFixAsync(
+            """"
+            using System.Net.Http;
+            using System.Text;
+            using System.Threading.Tasks;
+
+            class C
+            {
+                private readonly HttpClient _http = new() { BaseAddress = new System.Uri("https://api.deepseek.com") };
+
+                Task<HttpResponseMessage> A(string messages)
+                    => _http.PostAsync("chat/completions", new StringContent({|#0:$"{{\"model\": \"deepseek-v3.2\", \"messages\": {messages}}}"|}, Encoding.UTF8, "application/json"));
+
+                Task<HttpResponseMessage> B()
+                    => _http.PostAsync("chat/completions", new StringContent({|#1:"""{"model": "deepseek-v4-flsh"}"""|}, Encoding.UTF8, "application/json"));
+            }
+            """",
+            """"
+            using System.Net.Http;
+            using System.Text;
+            using System.Threading.Tasks;
+
+            class C
+            {
+                private readonly HttpClient _http = new() { BaseAddress = new System.Uri("https://api.deepseek.com") };
+
+                Task<HttpResponseMessage> A(string messages)
+                    => _http.PostAsync("chat/completions", new StringContent($"{{\"model\": \"deepseek-v4-flash\", \"messages\": {messages}}}", Encoding.UTF8, "application/json"));
+
+                Task<HttpResponseMessage> B()
+                    => _http.PostAsync("chat/completions", new StringContent("""{"model": "deepseek-v4-flash"}""", Encoding.UTF8, "application/json"));
+            }
+            """",
+            Diagnostic(0, "deepseek-v3.2", Marketing, "deepseek-v4-flash"),
+            Diagnostic(1, "deepseek-v4-flsh", "a likely typo", "deepseek-v4-flash"));
+
+        [Fact]
         public Task Flags_const_used_by_a_deepseek_client() => VerifyCS.CodeFixAsync(
             """
             using System;
