@@ -84,7 +84,8 @@ namespace DeepSeek.Analyzers.Rules
             var node = root.FindNode(span, getInnermostNodeForTie: true);
             if (node is InterpolatedStringExpressionSyntax interpolated)
             {
-                var fixedString = FixInterpolatedJson(interpolated, alias, target, disableThinking);
+                // Re-parsed: a hand-built text token would carry the escaped text as its value, unlike the compiler's.
+                var fixedString = SyntaxFactory.ParseExpression(FixInterpolatedJson(interpolated, alias, target, disableThinking).ToFullString());
                 return document.WithSyntaxRoot(root.ReplaceNode(interpolated, fixedString));
             }
 

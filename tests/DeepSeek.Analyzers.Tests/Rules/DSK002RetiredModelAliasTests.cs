@@ -120,5 +120,20 @@ namespace DeepSeek.Analyzers.Tests.Rules
             test.FixedState.AdditionalFiles.AddRange(test.TestState.AdditionalFiles);
             return test.RunAsync();
         }
+
+        [Fact]
+        public Task Fix_rewrites_json_in_interpolated_string() => VerifyCS.CodeFixAsync(
+            """
+            class C
+            {
+                string Body(string messages) => {|DSK002:$"{{\"model\": \"deepseek-reasoner\", \"messages\": {messages}}}"|};
+            }
+            """,
+            """
+            class C
+            {
+                string Body(string messages) => $"{{\"model\": \"deepseek-v4-flash\", \"messages\": {messages}}}";
+            }
+            """);
     }
 }
