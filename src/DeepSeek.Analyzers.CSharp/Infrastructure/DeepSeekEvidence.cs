@@ -149,6 +149,17 @@ namespace DeepSeek.Analyzers.Infrastructure
         }
 
         /// <summary>
+        /// True when a request object or body is sent to DeepSeek: <see cref="BindingOfRequest"/> says Bound, or the scope is
+        /// <c>all_openai_compatible</c> and it is not provably for another host.
+        /// </summary>
+        public bool IsDeepSeekRequest(IOperation request, DeepSeekOptions options, CancellationToken cancellationToken)
+        {
+            var binding = BindingOfRequest(request, cancellationToken);
+            return binding == DeepSeekBinding.Bound
+                   || (binding == DeepSeekBinding.Unknown && options.Scope == DeepSeekScope.AllOpenAICompatible);
+        }
+
+        /// <summary>
         /// The evidence of the member (method, accessor, initializer, top-level statements) and then the type that
         /// contains <paramref name="operation"/>: Bound or OtherHost only when that code holds one kind of evidence.
         /// </summary>

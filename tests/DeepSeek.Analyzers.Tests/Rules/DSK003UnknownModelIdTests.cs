@@ -434,6 +434,50 @@ namespace DeepSeek.Analyzers.Tests.Rules
             .RunAsync();
 
         [Fact]
+        public Task Scope_all_openai_compatible_covers_json_bodies_without_evidence()
+        {
+            const string Source = """
+                class C
+                {
+                    const string Body = {|#0:"{\"model\": \"deepseek-r1\"}"|};
+                }
+                """;
+            const string Fixed = """
+                class C
+                {
+                    const string Body = "{\"model\": \"deepseek-v4-flash\"}";
+                }
+                """;
+            return System.Threading.Tasks.Task.WhenAll(
+                VerifyCS.AnalyzerAsync(Source.Replace("{|#0:", string.Empty).Replace("|}", string.Empty)),
+                VerifyCS.Test(Source, Fixed, Diagnostic(0, "deepseek-r1", Marketing, "deepseek-v4-flash"))
+                    .WithOptions("deepseek_analyzers.scope = all_openai_compatible")
+                    .RunAsync());
+        }
+
+        [Fact]
+        public Task Unknown_id_far_from_every_catalog_id_gets_the_target_model() => VerifyCS.CodeFixAsync(
+            """
+            using System;
+            using OpenAI.Chat;
+
+            class C
+            {
+                ChatClient A() => new ChatClient({|#0:"deepseek-v5-ultra"|}, Environment.GetEnvironmentVariable("DEEPSEEK_API_KEY")!);
+            }
+            """,
+            """
+            using System;
+            using OpenAI.Chat;
+
+            class C
+            {
+                ChatClient A() => new ChatClient("deepseek-v4-flash", Environment.GetEnvironmentVariable("DEEPSEEK_API_KEY")!);
+            }
+            """,
+            Diagnostic(0, "deepseek-v5-ultra", "not in the model catalog", "deepseek-v4-flash"));
+
+        [Fact]
         public Task Target_model_option_is_the_fix_for_retired_names() => VerifyCS.Test(
             """
             using System;
