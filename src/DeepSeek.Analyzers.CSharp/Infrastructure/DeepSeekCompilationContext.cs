@@ -22,7 +22,7 @@ namespace DeepSeek.Analyzers.Infrastructure
             // Read once per compilation; the text of an AdditionalFile is already in memory.
             Catalog = CatalogFile.Load(options.AdditionalFiles, CancellationToken.None, out var catalogError);
             CatalogError = catalogError;
-            Evidence = new DeepSeekEvidence(compilation, Types, Catalog);
+            Evidence = new DeepSeekEvidence(compilation, Types, Catalog, Options);
         }
 
         public Compilation Compilation { get; }

@@ -41,14 +41,16 @@ namespace DeepSeek.Analyzers.Infrastructure
         private readonly Compilation _compilation;
         private readonly WellKnownTypes _types;
         private readonly EffectiveCatalog _catalog;
+        private readonly DeepSeekOptionsCache _options;
         private readonly ConcurrentDictionary<SyntaxTree, TreeEvidence> _trees =
             new ConcurrentDictionary<SyntaxTree, TreeEvidence>();
 
-        public DeepSeekEvidence(Compilation compilation, WellKnownTypes types, EffectiveCatalog catalog)
+        public DeepSeekEvidence(Compilation compilation, WellKnownTypes types, EffectiveCatalog catalog, DeepSeekOptionsCache options)
         {
             _compilation = compilation;
             _types = types;
             _catalog = catalog;
+            _options = options;
         }
 
         // ---- Public API -------------------------------------------------------------------------------------
@@ -587,15 +589,33 @@ namespace DeepSeek.Analyzers.Infrastructure
                         }
                     }
 
-                    return IsDeepSeekSecretName(name);
+                    return IsSecretName(name, invocation);
                 }
 
                 case IPropertyReferenceOperation indexer when indexer.Arguments.Length == 1 && indexer.Instance != null
                                                              && IsConfiguration(indexer.Instance.Type):
-                    return IsDeepSeekSecretName(indexer.Arguments[0].Value.ConstantValue.Value as string);
+                    return IsSecretName(indexer.Arguments[0].Value.ConstantValue.Value as string, indexer);
                 default:
                     return false;
             }
+        }
+
+        /// <summary>A DeepSeek-named secret, or the names configured for DSK001's fix (<c>api_key_variable</c>, <c>api_key_configuration_key</c>).</summary>
+        private bool IsSecretName(string? name, IOperation read)
+        {
+            if (name == null)
+            {
+                return false;
+            }
+
+            if (IsDeepSeekSecretName(name))
+            {
+                return true;
+            }
+
+            var options = _options.Get(read.Syntax.SyntaxTree);
+            return string.Equals(name, options.ApiKeyVariable, StringComparison.OrdinalIgnoreCase)
+                   || string.Equals(name, options.ApiKeyConfigurationKey, StringComparison.OrdinalIgnoreCase);
         }
 
         private static string? FirstStringArgument(IInvocationOperation invocation, int skip)

@@ -112,6 +112,21 @@ namespace DeepSeek.Analyzers.Tests.Infrastructure
             """, Bound, Bound, Bound, Bound, Unknown);
 
         [Fact]
+        public Task Configured_secret_names_are_evidence() => Test($$"""
+            class C
+            {
+                {{ProbeMethod}}
+                void M(IConfiguration configuration)
+                {
+                    Probe({|#0:new ChatClient("m", Environment.GetEnvironmentVariable("LLM_KEY"))|});
+                    Probe({|#1:new ChatClient("m", configuration["Llm:Key"])|});
+                }
+            }
+            """, Bound, Bound)
+            .WithOptions("deepseek_analyzers.api_key_variable = LLM_KEY", "deepseek_analyzers.api_key_configuration_key = Llm:Key")
+            .RunAsync();
+
+        [Fact]
         public Task Evidence_follows_fields_properties_and_constructor_parameters() => Verify($$"""
             class Service
             {
