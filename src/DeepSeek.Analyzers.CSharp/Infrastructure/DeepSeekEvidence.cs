@@ -37,6 +37,7 @@ namespace DeepSeek.Analyzers.Infrastructure
     internal sealed class DeepSeekEvidence
     {
         private const int MaxDepth = 10;
+        private const int MaxSteps = 4000;
 
         private readonly Compilation _compilation;
         private readonly WellKnownTypes _types;
@@ -988,6 +989,7 @@ namespace DeepSeek.Analyzers.Infrastructure
             private readonly CancellationToken _cancellationToken;
             private readonly HashSet<ISymbol> _visiting = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
             private bool _truncated;
+            private int _steps;
 
             public Query(DeepSeekEvidence owner, TreeEvidence tree, CancellationToken cancellationToken)
             {
@@ -1041,7 +1043,8 @@ namespace DeepSeek.Analyzers.Infrastructure
                     return DeepSeekBinding.Unknown;
                 }
 
-                if (depth > MaxDepth)
+                // Depth and a step budget bound the work on pathological code (long assignment chains, huge fan-out).
+                if (depth > MaxDepth || ++_steps > MaxSteps)
                 {
                     _truncated = true;
                     return DeepSeekBinding.Unknown;
