@@ -20,7 +20,40 @@ namespace DeepSeek.Analyzers.Rules
             ImmutableArray.Create(Descriptors.DSK004_ModelNotAllowed);
 
         private protected override void OnCompilationStart(CompilationStartAnalysisContext context, DeepSeekCompilationContext deepSeek)
-            => context.RegisterOperationAction(c => AnalyzeLiteral(c, deepSeek), OperationKind.Literal);
+        {
+            context.RegisterOperationAction(c => AnalyzeLiteral(c, deepSeek), OperationKind.Literal);
+            if (deepSeek.Types.RuntimeModels != null)
+            {
+                context.RegisterOperationAction(c => AnalyzeRuntimeConstant(c, deepSeek), OperationKind.FieldReference);
+            }
+        }
+
+        /// <summary>
+        /// <c>DeepSeekModels.V4Pro</c>: the literal lives in DeepSeek.Runtime, so the use is reported at the reference. A
+        /// project's own constants are not: their literal is reported where it is declared.
+        /// </summary>
+        private static void AnalyzeRuntimeConstant(OperationAnalysisContext context, DeepSeekCompilationContext deepSeek)
+        {
+            var reference = (IFieldReferenceOperation)context.Operation;
+            if (!(reference.ConstantValue.Value is string value)
+                || !SymbolEqualityComparer.Default.Equals(reference.Field.ContainingType, deepSeek.Types.RuntimeModels)
+                || deepSeek.Catalog.FindModel(value) == null || deepSeek.Catalog.FindAlias(value) != null)
+            {
+                return;
+            }
+
+            var options = deepSeek.Options.Get(reference.Syntax.SyntaxTree);
+            var model = reference.SemanticModel;
+            if (options.IsAllowedModel(value) || model == null
+                || ModelIdPositions.IsComparisonOrLookup(reference.Syntax, model, deepSeek.Types, context.CancellationToken)
+                || (deepSeek.Evidence.TryGetModelIdBinding(reference, context.CancellationToken, out var binding)
+                    && binding == DeepSeekBinding.OtherHost))
+            {
+                return;
+            }
+
+            Report(context, reference.Syntax, value, options);
+        }
 
         private static void AnalyzeLiteral(OperationAnalysisContext context, DeepSeekCompilationContext deepSeek)
         {

@@ -59,6 +59,24 @@ namespace DeepSeek.Analyzers.Tests.Rules
             Diagnostic(2, "deepseek-v4-pro"));
 
         [Fact]
+        public Task Flags_DeepSeekModels_V4Pro_from_the_runtime() => VerifyCS.Test(
+            """
+            using DeepSeek.Runtime;
+            using OpenAI.Chat;
+
+            class C
+            {
+                ChatClient A(string key) => new ChatClient({|#0:DeepSeekModels.V4Pro|}, key);
+                ChatClient B(string key) => new ChatClient(DeepSeekModels.V4Flash, key);
+                bool IsPro(string model) => model == DeepSeekModels.V4Pro;
+            }
+            """,
+            null,
+            Diagnostic(0, "deepseek-v4-pro"))
+            .WithRuntime()
+            .RunAsync();
+
+        [Fact]
         public Task Ignores_flash_and_retired_aliases() => VerifyCS.AnalyzerAsync(
             """
             using OpenAI.Chat;
