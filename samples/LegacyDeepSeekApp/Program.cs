@@ -39,4 +39,9 @@ var body = new
 using var response = await http.PostAsJsonAsync("chat/completions", body);
 Console.WriteLine(await response.Content.ReadAsStringAsync());
 
+// DSK003: marketing names and typos are not API model ids; DSK004: Pro is outside the default allowlist.
+ChatClient legacy = client.GetChatClient("deepseek-r1");
+ChatClient hard = client.GetChatClient("deepseek-v4-pro");
+Console.WriteLine($"{legacy.GetType().Name} {hard.GetType().Name}");
+
 Console.WriteLine($"Estimated cost of 1M output tokens: {Pricing.OutputCost(Models.Default, 1_000_000):C}");

@@ -5,6 +5,14 @@ namespace DeepSeek.Analyzers
     /// <summary>Every rule's descriptor, built by one helper so severity, category and help link stay consistent.</summary>
     internal static class Descriptors
     {
+        public static readonly DiagnosticDescriptor DSK000_InvalidCatalogFile = Create(
+            RuleIdentifiers.InvalidCatalogFile,
+            title: "Invalid deepseek.catalog.json",
+            messageFormat: "deepseek.catalog.json is ignored: {0}",
+            RuleCategories.Configuration,
+            DiagnosticSeverity.Warning,
+            description: "The optional catalog override could not be read, so the rules use the built-in catalog. The file is read as a whole or not at all.");
+
         public static readonly DiagnosticDescriptor DSK001_HardcodedApiKey = Create(
             RuleIdentifiers.HardcodedApiKey,
             title: "Hard-coded DeepSeek API key",
@@ -20,6 +28,22 @@ namespace DeepSeek.Analyzers
             RuleCategories.Compatibility,
             DiagnosticSeverity.Error,
             description: "deepseek-chat and deepseek-reasoner were retired on 2026-07-24. deepseek-chat ran V4 Flash without thinking, deepseek-reasoner with thinking; V4 thinks by default.");
+
+        public static readonly DiagnosticDescriptor DSK003_UnknownModelId = Create(
+            RuleIdentifiers.UnknownModelId,
+            title: "Unknown or non-API DeepSeek model id",
+            messageFormat: "'{0}' is not a model id of api.deepseek.com ({1}); use '{2}'",
+            RuleCategories.Compatibility,
+            DiagnosticSeverity.Warning,
+            description: "api.deepseek.com serves only the catalog's model ids. deepseek-coder is retired; deepseek-v3, deepseek-v3.2 and deepseek-r1 are marketing and open-weight names used by other hosts, never API ids.");
+
+        public static readonly DiagnosticDescriptor DSK004_ModelNotAllowed = Create(
+            RuleIdentifiers.ModelNotAllowed,
+            title: "Model outside the approved allowlist",
+            messageFormat: "'{0}' is not in the approved models ({1}); approve it in deepseek_analyzers.allowed_models or use an approved model",
+            RuleCategories.Cost,
+            DiagnosticSeverity.Info,
+            description: "deepseek_analyzers.allowed_models lists the models a project may use (default: V4 Flash only). V4 Pro costs about 3x Flash at the discounted rate and 12x at list price, so it needs approval.");
 
         private static DiagnosticDescriptor Create(
             string id,

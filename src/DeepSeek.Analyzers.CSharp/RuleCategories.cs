@@ -6,5 +6,6 @@ namespace DeepSeek.Analyzers
         public const string Compatibility = "Compatibility";
         public const string Cost = "Cost";
         public const string Reliability = "Reliability";
+        public const string Configuration = "Configuration";
     }
 }

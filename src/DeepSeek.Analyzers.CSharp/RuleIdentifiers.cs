@@ -3,9 +3,13 @@ namespace DeepSeek.Analyzers
     /// <summary>Every rule id, once. Ids are stable once shipped (AnalyzerReleases.Shipped.md).</summary>
     internal static class RuleIdentifiers
     {
+        public const string InvalidCatalogFile = "DSK000";
+
         public const string HardcodedApiKey = "DSK001";
 
         public const string RetiredModelAlias = "DSK002";
+        public const string UnknownModelId = "DSK003";
+        public const string ModelNotAllowed = "DSK004";
 
         /// <summary>Where each rule's page lives: docs/rules/&lt;id&gt;.md in this repository.</summary>
         public const string HelpLinkBase = "https://github.com/deepseek-analyzers/DeepSeek.Analyzers/blob/main/docs/rules/";

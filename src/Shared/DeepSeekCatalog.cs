@@ -59,6 +59,22 @@ namespace DeepSeek.Catalog
         public DateTimeOffset RetiredAfter { get; }
     }
 
+    /// <summary>A family of names that look like DeepSeek API ids but are not served by api.deepseek.com.</summary>
+    internal sealed class NonApiModelFamily
+    {
+        public NonApiModelFamily(string prefix, string reason)
+        {
+            Prefix = prefix;
+            Reason = reason;
+        }
+
+        /// <summary>The id, or the start of every id of the family (<c>deepseek-v3</c> covers <c>deepseek-v3.2-exp</c>).</summary>
+        public string Prefix { get; }
+
+        /// <summary>Why it is not an API id, for messages.</summary>
+        public string Reason { get; }
+    }
+
     /// <summary>Prices in USD per 1M tokens.</summary>
     internal sealed class CatalogPrice
     {
@@ -198,6 +214,18 @@ namespace DeepSeek.Catalog
         {
             new CatalogAlias(ChatAlias, V4Flash, thinking: false, AliasRetirement),
             new CatalogAlias(ReasonerAlias, V4Flash, thinking: true, AliasRetirement),
+        };
+
+        /// <summary>
+        /// Names code uses that api.deepseek.com never served or no longer serves (other hosts use them as
+        /// <c>deepseek/deepseek-r1</c>, <c>DeepSeek-R1</c>, <c>deepseek-r1:7b</c>).
+        /// </summary>
+        public static readonly IReadOnlyList<NonApiModelFamily> NonApiModelFamilies = new[]
+        {
+            new NonApiModelFamily("deepseek-coder", "retired in 2024, merged into deepseek-chat"),
+            new NonApiModelFamily("deepseek-v2", "an old open-weight model name, not an API id"),
+            new NonApiModelFamily("deepseek-v3", "a marketing and open-weight name, never an API id"),
+            new NonApiModelFamily("deepseek-r1", "a marketing and open-weight name, never an API id"),
         };
 
         // ---- Prices (USD per 1M tokens) ----------------------------------------------------------------

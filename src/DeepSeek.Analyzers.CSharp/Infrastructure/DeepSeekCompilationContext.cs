@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -18,8 +19,10 @@ namespace DeepSeek.Analyzers.Infrastructure
             Compilation = compilation;
             Types = new WellKnownTypes(compilation);
             Options = new DeepSeekOptionsCache(options.AnalyzerConfigOptionsProvider);
-            Catalog = EffectiveCatalog.Base;
-            Evidence = new DeepSeekEvidence(compilation, Types, Catalog);
+            // Read once per compilation; the text of an AdditionalFile is already in memory.
+            Catalog = CatalogFile.Load(options.AdditionalFiles, CancellationToken.None, out var catalogError);
+            CatalogError = catalogError;
+            Evidence = new DeepSeekEvidence(compilation, Types, Catalog, Options);
         }
 
         public Compilation Compilation { get; }
@@ -30,6 +33,9 @@ namespace DeepSeek.Analyzers.Infrastructure
 
         /// <summary>The catalog every model-id rule uses: the built-in one plus <c>deepseek.catalog.json</c>.</summary>
         public EffectiveCatalog Catalog { get; }
+
+        /// <summary>The first error in <c>deepseek.catalog.json</c> (reported once as DSK000), or null.</summary>
+        public CatalogFileError? CatalogError { get; }
 
         /// <summary>The DeepSeek evidence engine: is a client, request or model id DeepSeek-bound?</summary>
         public DeepSeekEvidence Evidence { get; }

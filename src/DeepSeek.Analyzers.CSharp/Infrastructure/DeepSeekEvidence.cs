@@ -37,18 +37,21 @@ namespace DeepSeek.Analyzers.Infrastructure
     internal sealed class DeepSeekEvidence
     {
         private const int MaxDepth = 10;
+        private const int MaxSteps = 4000;
 
         private readonly Compilation _compilation;
         private readonly WellKnownTypes _types;
         private readonly EffectiveCatalog _catalog;
+        private readonly DeepSeekOptionsCache _options;
         private readonly ConcurrentDictionary<SyntaxTree, TreeEvidence> _trees =
             new ConcurrentDictionary<SyntaxTree, TreeEvidence>();
 
-        public DeepSeekEvidence(Compilation compilation, WellKnownTypes types, EffectiveCatalog catalog)
+        public DeepSeekEvidence(Compilation compilation, WellKnownTypes types, EffectiveCatalog catalog, DeepSeekOptionsCache options)
         {
             _compilation = compilation;
             _types = types;
             _catalog = catalog;
+            _options = options;
         }
 
         // ---- Public API -------------------------------------------------------------------------------------
@@ -136,6 +139,28 @@ namespace DeepSeek.Analyzers.Infrastructure
             => TryGetModelIdBinding(value, cancellationToken, out var binding)
                && (binding == DeepSeekBinding.Bound
                    || (binding == DeepSeekBinding.Unknown && options.Scope == DeepSeekScope.AllOpenAICompatible));
+
+        /// <summary>
+        /// The binding of a request object or body (anonymous object, dictionary, <c>JsonObject</c>, JSON text,
+        /// <c>ChatOptions</c>): its own evidence, else that of the call it is handed to (receiver and other arguments,
+        /// directly or through a local), else that of its method, else of its type.
+        /// </summary>
+        public DeepSeekBinding BindingOfRequest(IOperation request, CancellationToken cancellationToken)
+        {
+            var tree = GetTree(request, cancellationToken);
+            return tree == null ? DeepSeekBinding.Unknown : new Query(this, tree, cancellationToken).BindingOfOwner(request);
+        }
+
+        /// <summary>
+        /// True when a request object or body is sent to DeepSeek: <see cref="BindingOfRequest"/> says Bound, or the scope is
+        /// <c>all_openai_compatible</c> and it is not provably for another host.
+        /// </summary>
+        public bool IsDeepSeekRequest(IOperation request, DeepSeekOptions options, CancellationToken cancellationToken)
+        {
+            var binding = BindingOfRequest(request, cancellationToken);
+            return binding == DeepSeekBinding.Bound
+                   || (binding == DeepSeekBinding.Unknown && options.Scope == DeepSeekScope.AllOpenAICompatible);
+        }
 
         /// <summary>
         /// The evidence of the member (method, accessor, initializer, top-level statements) and then the type that
@@ -430,6 +455,14 @@ namespace DeepSeek.Analyzers.Infrastructure
                 return url;
             }
 
+            // A bare host (Betalgo and hand-built URLs take one): "api.deepseek.com", "api.deepseek.com/".
+            if (text.Length >= DeepSeekCatalog.Host.Length && text.Length <= DeepSeekCatalog.Host.Length + 1
+                && string.Compare(text, 0, DeepSeekCatalog.Host, 0, DeepSeekCatalog.Host.Length, StringComparison.OrdinalIgnoreCase) == 0
+                && (text.Length == DeepSeekCatalog.Host.Length || text[text.Length - 1] == '/'))
+            {
+                return DeepSeekBinding.Bound;
+            }
+
             if (text.IndexOf("model", StringComparison.OrdinalIgnoreCase) >= 0 && text.IndexOf(':') >= 0)
             {
                 foreach (var model in _catalog.Models)
@@ -557,15 +590,33 @@ namespace DeepSeek.Analyzers.Infrastructure
                         }
                     }
 
-                    return IsDeepSeekSecretName(name);
+                    return IsSecretName(name, invocation);
                 }
 
                 case IPropertyReferenceOperation indexer when indexer.Arguments.Length == 1 && indexer.Instance != null
                                                              && IsConfiguration(indexer.Instance.Type):
-                    return IsDeepSeekSecretName(indexer.Arguments[0].Value.ConstantValue.Value as string);
+                    return IsSecretName(indexer.Arguments[0].Value.ConstantValue.Value as string, indexer);
                 default:
                     return false;
             }
+        }
+
+        /// <summary>A DeepSeek-named secret, or the names configured for DSK001's fix (<c>api_key_variable</c>, <c>api_key_configuration_key</c>).</summary>
+        private bool IsSecretName(string? name, IOperation read)
+        {
+            if (name == null)
+            {
+                return false;
+            }
+
+            if (IsDeepSeekSecretName(name))
+            {
+                return true;
+            }
+
+            var options = _options.Get(read.Syntax.SyntaxTree);
+            return string.Equals(name, options.ApiKeyVariable, StringComparison.OrdinalIgnoreCase)
+                   || string.Equals(name, options.ApiKeyConfigurationKey, StringComparison.OrdinalIgnoreCase);
         }
 
         private static string? FirstStringArgument(IInvocationOperation invocation, int skip)
@@ -938,6 +989,7 @@ namespace DeepSeek.Analyzers.Infrastructure
             private readonly CancellationToken _cancellationToken;
             private readonly HashSet<ISymbol> _visiting = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
             private bool _truncated;
+            private int _steps;
 
             public Query(DeepSeekEvidence owner, TreeEvidence tree, CancellationToken cancellationToken)
             {
@@ -960,7 +1012,28 @@ namespace DeepSeek.Analyzers.Infrastructure
                     return binding;
                 }
 
-                return _tree.BindingOfContainingCode(owner, _cancellationToken);
+                // A request or body is usually built beside the client that sends it, so the code around it is
+                // evidence. A client is not: one built without an endpoint in a class that also talks to OpenRouter
+                // is not thereby an OpenRouter client.
+                return IsClientLike(owner) ? DeepSeekBinding.Unknown : _tree.BindingOfContainingCode(owner, _cancellationToken);
+            }
+
+            /// <summary>A call (<c>GetChatClient</c>, <c>AddOpenAIChatCompletion</c>) or the creation of a client, service or builder.</summary>
+            private static bool IsClientLike(IOperation owner)
+            {
+                if (owner is IInvocationOperation)
+                {
+                    return true;
+                }
+
+                if (!(owner is IObjectCreationOperation) || !(owner.Type is INamedTypeSymbol type))
+                {
+                    return false;
+                }
+
+                var name = type.Name;
+                return name.EndsWith("Client", StringComparison.Ordinal) || name.EndsWith("Service", StringComparison.Ordinal)
+                       || name.EndsWith("Builder", StringComparison.Ordinal);
             }
 
             public DeepSeekBinding Eval(IOperation? operation, int depth)
@@ -970,7 +1043,8 @@ namespace DeepSeek.Analyzers.Infrastructure
                     return DeepSeekBinding.Unknown;
                 }
 
-                if (depth > MaxDepth)
+                // Depth and a step budget bound the work on pathological code (long assignment chains, huge fan-out).
+                if (depth > MaxDepth || ++_steps > MaxSteps)
                 {
                     _truncated = true;
                     return DeepSeekBinding.Unknown;
@@ -1091,7 +1165,7 @@ namespace DeepSeek.Analyzers.Infrastructure
 
                 if (!_tree.Assignments.TryGetValue(symbol, out var values))
                 {
-                    return DeepSeekBinding.Unknown;
+                    return EvalDeclarationInOtherFile(symbol, depth);
                 }
 
                 if (!_visiting.Add(symbol))
@@ -1120,6 +1194,115 @@ namespace DeepSeek.Analyzers.Infrastructure
 
                 _truncated |= outerTruncated;
                 return result;
+            }
+
+            /// <summary>
+            /// A field or property declared in another file (<c>Settings.Endpoint</c>): its initializer, read from syntax
+            /// because an analyzer has no semantic model for other trees (RS1030). Only literal shapes count —
+            /// strings, concatenations, <c>new Uri("…")</c>, object initialisers — so nothing is guessed.
+            /// </summary>
+            private DeepSeekBinding EvalDeclarationInOtherFile(ISymbol symbol, int depth)
+            {
+                if (!(symbol is IFieldSymbol) && !(symbol is IPropertySymbol))
+                {
+                    return DeepSeekBinding.Unknown;
+                }
+
+                var result = DeepSeekBinding.Unknown;
+                foreach (var reference in symbol.DeclaringSyntaxReferences)
+                {
+                    var syntax = reference.GetSyntax(_cancellationToken);
+                    ExpressionSyntax? initializer = syntax is VariableDeclaratorSyntax declarator ? declarator.Initializer?.Value
+                        : syntax is PropertyDeclarationSyntax property ? property.Initializer?.Value ?? property.ExpressionBody?.Expression
+                        : null;
+                    result = Combine(result, EvalSyntax(initializer, depth + 1));
+                }
+
+                return result;
+            }
+
+            private DeepSeekBinding EvalSyntax(ExpressionSyntax? expression, int depth)
+            {
+                if (expression == null || depth > MaxDepth)
+                {
+                    return DeepSeekBinding.Unknown;
+                }
+
+                switch (expression)
+                {
+                    case LiteralExpressionSyntax literal when literal.Token.Value is string text:
+                        return _owner.BindingOfString(text, anyOtherHost: true);
+                    case ParenthesizedExpressionSyntax parenthesized:
+                        return EvalSyntax(parenthesized.Expression, depth + 1);
+                    case BinaryExpressionSyntax binary:
+                    {
+                        // "https://" + "api.deepseek.com" is one URL, not two fragments.
+                        var folded = FoldStrings(binary, 0);
+                        return folded != null
+                            ? _owner.BindingOfString(folded, anyOtherHost: true)
+                            : Combine(EvalSyntax(binary.Left, depth + 1), EvalSyntax(binary.Right, depth + 1));
+                    }
+                    case InterpolatedStringExpressionSyntax interpolated:
+                    {
+                        var result = DeepSeekBinding.Unknown;
+                        foreach (var content in interpolated.Contents)
+                        {
+                            if (content is InterpolatedStringTextSyntax text)
+                            {
+                                result = Combine(result, _owner.BindingOfString(text.TextToken.ValueText, anyOtherHost: true));
+                            }
+                        }
+
+                        return result;
+                    }
+
+                    case BaseObjectCreationExpressionSyntax creation:
+                    {
+                        var result = DeepSeekBinding.Unknown;
+                        if (creation.ArgumentList != null)
+                        {
+                            foreach (var argument in creation.ArgumentList.Arguments)
+                            {
+                                result = Combine(result, EvalSyntax(argument.Expression, depth + 1));
+                            }
+                        }
+
+                        if (creation.Initializer != null)
+                        {
+                            foreach (var element in creation.Initializer.Expressions)
+                            {
+                                result = Combine(result, EvalSyntax(element is AssignmentExpressionSyntax assignment ? assignment.Right : element, depth + 1));
+                            }
+                        }
+
+                        return result;
+                    }
+
+                    default:
+                        return DeepSeekBinding.Unknown;
+                }
+            }
+
+            private static string? FoldStrings(ExpressionSyntax expression, int depth)
+            {
+                if (depth > MaxDepth)
+                {
+                    return null;
+                }
+
+                switch (expression)
+                {
+                    case LiteralExpressionSyntax literal when literal.Token.Value is string text:
+                        return text;
+                    case ParenthesizedExpressionSyntax parenthesized:
+                        return FoldStrings(parenthesized.Expression, depth + 1);
+                    case BinaryExpressionSyntax binary when binary.OperatorToken.Text == "+":
+                        var left = FoldStrings(binary.Left, depth + 1);
+                        var right = left == null ? null : FoldStrings(binary.Right, depth + 1);
+                        return right == null ? null : left + right;
+                    default:
+                        return null;
+                }
             }
 
             private DeepSeekBinding EvalArguments(System.Collections.Immutable.ImmutableArray<IArgumentOperation> arguments, int depth, IArgumentOperation? skip = null)

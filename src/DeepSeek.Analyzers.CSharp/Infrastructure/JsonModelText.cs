@@ -35,6 +35,40 @@ namespace DeepSeek.Analyzers.Infrastructure
             return -1;
         }
 
+        /// <summary>
+        /// Index of the first JSON string value starting with <paramref name="prefix"/> (case-sensitive) whose property name
+        /// contains "model", or -1; <paramref name="length"/> is the value's length up to its closing quote.
+        /// </summary>
+        public static int IndexOfModelValueWithPrefix(string text, string prefix, string quote, int startIndex, out int length)
+        {
+            length = 0;
+            var i = startIndex;
+            while (i < text.Length)
+            {
+                i = text.IndexOf(prefix, i, StringComparison.Ordinal);
+                if (i < 0)
+                {
+                    return -1;
+                }
+
+                var end = text.IndexOf(quote, i + prefix.Length, StringComparison.Ordinal);
+                if (end < 0)
+                {
+                    return -1;
+                }
+
+                if (IsModelValueAt(text, i, end - i, quote))
+                {
+                    length = end - i;
+                    return i;
+                }
+
+                i += prefix.Length;
+            }
+
+            return -1;
+        }
+
         /// <summary>True when the text holds a JSON property whose name equals <paramref name="name"/> (case-insensitive).</summary>
         public static bool HasProperty(string text, string name, string quote)
         {

@@ -1,6 +1,5 @@
 using System;
 using System.Threading;
-using DeepSeek.Catalog;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -92,19 +91,9 @@ namespace DeepSeek.Analyzers.Infrastructure
             return false;
         }
 
-        /// <summary>True for a current catalog model id (case-insensitive) or the configured target model.</summary>
-        public static bool IsCurrentModelId(string value, string targetModel)
-        {
-            foreach (var current in DeepSeekCatalog.Models)
-            {
-                if (string.Equals(value, current.Id, StringComparison.OrdinalIgnoreCase))
-                {
-                    return true;
-                }
-            }
-
-            return string.Equals(value, targetModel, StringComparison.OrdinalIgnoreCase);
-        }
+        /// <summary>True for a current model id of the effective catalog (case-insensitive) or the configured target model.</summary>
+        public static bool IsCurrentModelId(string value, EffectiveCatalog catalog, string targetModel)
+            => catalog.IsCurrentModelIdIgnoreCase(value) || string.Equals(value, targetModel, StringComparison.OrdinalIgnoreCase);
 
         private static SyntaxNode? FindElement(SyntaxNode literal)
         {

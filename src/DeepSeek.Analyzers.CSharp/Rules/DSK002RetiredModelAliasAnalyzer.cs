@@ -31,9 +31,6 @@ namespace DeepSeek.Analyzers.Rules
 
         public const string JsonShape = "Json";
 
-        // The shortest alias; anything shorter cannot be (or contain) one.
-        private static readonly int MinLength = Math.Min(DeepSeekCatalog.ChatAlias.Length, DeepSeekCatalog.ReasonerAlias.Length);
-
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
             ImmutableArray.Create(Descriptors.DSK002_RetiredModelAlias);
 
@@ -47,46 +44,40 @@ namespace DeepSeek.Analyzers.Rules
         private static void AnalyzeLiteral(OperationAnalysisContext context, DeepSeekCompilationContext deepSeek)
         {
             var operation = (ILiteralOperation)context.Operation;
-            if (!(operation.ConstantValue.Value is string value) || value.Length < MinLength
-                || value.IndexOf(DeepSeekCatalog.ModelPrefix, StringComparison.OrdinalIgnoreCase) < 0
-                || !(operation.Syntax is LiteralExpressionSyntax literal))
+            if (operation.ConstantValue.Value is string value)
             {
-                return;
-            }
-
-            var alias = DeepSeekCatalog.FindAlias(value);
-            if (alias != null)
-            {
-                AnalyzeWholeValue(context, deepSeek, literal, value, alias);
-                return;
-            }
-
-            var json = FindJsonAlias(value);
-            if (json != null)
-            {
-                Report(context, deepSeek, literal, json.Alias, json, JsonShape);
+                AnalyzeString(context, deepSeek, operation.Syntax, value);
             }
         }
 
         private static void AnalyzeUtf8String(OperationAnalysisContext context, DeepSeekCompilationContext deepSeek)
         {
             var operation = (IUtf8StringOperation)context.Operation;
-            var value = operation.Value;
-            if (value == null || value.Length < MinLength
-                || value.IndexOf(DeepSeekCatalog.ModelPrefix, StringComparison.OrdinalIgnoreCase) < 0
-                || !(operation.Syntax is LiteralExpressionSyntax literal))
+            if (operation.Value != null)
+            {
+                AnalyzeString(context, deepSeek, operation.Syntax, operation.Value);
+            }
+        }
+
+        private static void AnalyzeString(OperationAnalysisContext context, DeepSeekCompilationContext deepSeek, SyntaxNode syntax, string value)
+        {
+            var catalog = deepSeek.Catalog;
+
+            // The shortest alias is a cheap filter: anything shorter cannot be (or contain) one. Aliases added by
+            // deepseek.catalog.json need not start with "deepseek-", so the prefix is not a filter.
+            if (value.Length < catalog.MinAliasLength || !(syntax is LiteralExpressionSyntax literal))
             {
                 return;
             }
 
-            var alias = DeepSeekCatalog.FindAlias(value);
+            var alias = catalog.FindAlias(value);
             if (alias != null)
             {
                 AnalyzeWholeValue(context, deepSeek, literal, value, alias);
                 return;
             }
 
-            var json = FindJsonAlias(value);
+            var json = FindJsonAlias(catalog, value);
             if (json != null)
             {
                 Report(context, deepSeek, literal, json.Alias, json, JsonShape);
@@ -111,8 +102,16 @@ namespace DeepSeek.Analyzers.Rules
             if (ModelIdPositions.IsInMigrationElement(
                     literal,
                     model,
-                    id => ModelIdPositions.IsCurrentModelId(id, options.TargetModel),
+                    id => ModelIdPositions.IsCurrentModelId(id, deepSeek.Catalog, options.TargetModel),
                     context.CancellationToken))
+            {
+                return;
+            }
+
+            // A gateway on another host (a local proxy, OpenRouter, Azure) may still serve the old name: api.deepseek.com
+            // rules do not apply to a client whose endpoint is provably elsewhere.
+            if (deepSeek.Evidence.TryGetModelIdBinding(context.Operation, context.CancellationToken, out var binding)
+                && binding == DeepSeekBinding.OtherHost)
             {
                 return;
             }
@@ -127,9 +126,9 @@ namespace DeepSeek.Analyzers.Rules
             {
                 if (part is IInterpolatedStringTextOperation text
                     && text.Text.ConstantValue.Value is string value
-                    && value.Length >= MinLength)
+                    && value.Length >= deepSeek.Catalog.MinAliasLength)
                 {
-                    var alias = FindJsonAlias(value);
+                    var alias = FindJsonAlias(deepSeek.Catalog, value);
                     if (alias != null)
                     {
                         Report(context, deepSeek, operation.Syntax, alias.Alias, alias, JsonShape);
@@ -139,9 +138,15 @@ namespace DeepSeek.Analyzers.Rules
             }
         }
 
-        private static CatalogAlias? FindJsonAlias(string value)
+        private static CatalogAlias? FindJsonAlias(EffectiveCatalog catalog, string value)
         {
-            foreach (var alias in DeepSeekCatalog.Aliases)
+            // Cheap test first: JSON text holds a quote and a colon.
+            if (value.IndexOf(':') < 0 || value.IndexOf('"') < 0)
+            {
+                return null;
+            }
+
+            foreach (var alias in catalog.Aliases)
             {
                 if (JsonModelText.IndexOfModelValue(value, alias.Alias, "\"") >= 0)
                 {

@@ -54,14 +54,14 @@ namespace DeepSeek.Analyzers.Rules
                     continue;
                 }
 
-                if (node is LiteralExpressionSyntax keyLiteral && WouldDuplicateKey(keyLiteral, target))
+                if (node is LiteralExpressionSyntax keyLiteral && ModelIdFix.WouldDuplicateKey(keyLiteral, target))
                 {
                     continue;
                 }
 
                 var disableThinking = diagnostic.Properties.TryGetValue(DSK002RetiredModelAliasAnalyzer.DisableThinkingProperty, out var flag)
                     && flag == "true";
-                var title = disableThinking && CanDisableThinking(node)
+                var title = disableThinking && CanDisableThinking(node, alias)
                     ? $"Use '{target}' with thinking disabled"
                     : $"Use '{target}'";
                 context.RegisterCodeFix(
@@ -90,10 +90,9 @@ namespace DeepSeek.Analyzers.Rules
             var node = root.FindNode(span, getInnermostNodeForTie: true);
             if (node is InterpolatedStringExpressionSyntax interpolated)
             {
-                // Re-parse so the rewritten text token carries its true (unescaped) value.
-                var fixedString = FixInterpolatedJson(interpolated, alias, target, disableThinking);
-                var reparsed = SyntaxFactory.ParseExpression(fixedString.ToFullString());
-                return document.WithSyntaxRoot(root.ReplaceNode(interpolated, reparsed));
+                // Re-parsed: a hand-built text token would carry the escaped text as its value, unlike the compiler's.
+                var fixedString = SyntaxFactory.ParseExpression(FixInterpolatedJson(interpolated, alias, target, disableThinking).ToFullString());
+                return document.WithSyntaxRoot(root.ReplaceNode(interpolated, fixedString));
             }
 
             if (!(node is LiteralExpressionSyntax literal))
@@ -109,7 +108,7 @@ namespace DeepSeek.Analyzers.Rules
             }
 
             var semanticModel = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
-            ExpressionSyntax replacement = CreateModelExpression(semanticModel, literal, target);
+            ExpressionSyntax replacement = ModelIdFix.CreateModelExpression(semanticModel, literal, target);
             replacement = replacement.WithTriviaFrom(literal);
 
             if (disableThinking)
@@ -117,88 +116,14 @@ namespace DeepSeek.Analyzers.Rules
                 var edited = TryAddThinkingMember(literal, replacement, semanticModel, cancellationToken);
                 if (edited.HasValue)
                 {
-                    return await AddImportsAsync(document.WithSyntaxRoot(root.ReplaceNode(edited.Value.Old, edited.Value.New)), cancellationToken).ConfigureAwait(false);
+                    return await ModelIdFix.AddImportsAsync(document.WithSyntaxRoot(root.ReplaceNode(edited.Value.Old, edited.Value.New)), cancellationToken).ConfigureAwait(false);
                 }
             }
 
-            return await AddImportsAsync(document.WithSyntaxRoot(root.ReplaceNode(literal, replacement)), cancellationToken).ConfigureAwait(false);
+            return await ModelIdFix.AddImportsAsync(document.WithSyntaxRoot(root.ReplaceNode(literal, replacement)), cancellationToken).ConfigureAwait(false);
         }
 
-        private static Task<Document> AddImportsAsync(Document document, CancellationToken cancellationToken)
-            => ImportAdder.AddImportsAsync(document, Simplifier.AddImportsAnnotation, cancellationToken: cancellationToken);
-
-        /// <summary>Where DeepSeek.Runtime is referenced and the target is one of its constants, the constant; else a literal.</summary>
-        private static ExpressionSyntax CreateModelExpression(SemanticModel? model, LiteralExpressionSyntax literal, string target)
-        {
-            var runtimeModels = model?.Compilation.GetTypeByMetadataName("DeepSeek.Runtime.DeepSeekModels");
-            if (runtimeModels != null && !literal.IsKind(SyntaxKind.Utf8StringLiteralExpression))
-            {
-                foreach (var member in runtimeModels.GetMembers())
-                {
-                    if (member is IFieldSymbol field && field.IsConst && field.ConstantValue is string constant
-                        && string.Equals(constant, target, StringComparison.Ordinal))
-                    {
-                        return SyntaxFactory.ParseExpression("global::DeepSeek.Runtime.DeepSeekModels." + field.Name)
-                            .WithAdditionalAnnotations(Simplifier.Annotation, Simplifier.AddImportsAnnotation);
-                    }
-                }
-            }
-
-            if (literal.IsKind(SyntaxKind.Utf8StringLiteralExpression))
-            {
-                return SyntaxFactory.ParseExpression(SyntaxFactory.Literal(target).Text + "u8");
-            }
-
-            return SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(target));
-        }
-
-        /// <summary>
-        /// True when the literal is a case label, switch-arm pattern or dictionary key and its switch or initializer already
-        /// has the target: renaming would not compile (duplicate case, subsumed arm) or would throw at run time (duplicate Add).
-        /// </summary>
-        private static bool WouldDuplicateKey(LiteralExpressionSyntax literal, string target)
-        {
-            SyntaxNode? scope = null;
-            var node = literal.Parent;
-            while (node is ParenthesizedPatternSyntax || node is BinaryPatternSyntax || node is ConstantPatternSyntax)
-            {
-                node = node.Parent;
-            }
-
-            switch (node)
-            {
-                case CaseSwitchLabelSyntax label:
-                    scope = label.Parent?.Parent;
-                    break;
-                case CasePatternSwitchLabelSyntax patternLabel:
-                    scope = patternLabel.Parent?.Parent;
-                    break;
-                case SwitchExpressionArmSyntax arm when arm.Expression != literal:
-                    scope = arm.Parent;
-                    break;
-                case InitializerExpressionSyntax pair when pair.IsKind(SyntaxKind.ComplexElementInitializerExpression)
-                                                       && pair.Expressions.Count > 0 && pair.Expressions[0] == literal:
-                    scope = pair.Parent;
-                    break;
-            }
-
-            if (scope == null)
-            {
-                return false;
-            }
-
-            foreach (var other in scope.DescendantNodes().OfType<LiteralExpressionSyntax>())
-            {
-                if (other != literal && string.Equals(other.Token.ValueText, target, StringComparison.OrdinalIgnoreCase))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
-        private static bool CanDisableThinking(SyntaxNode node)
+        private static bool CanDisableThinking(SyntaxNode node, string alias)
         {
             if (node is InterpolatedStringExpressionSyntax interpolated)
             {
@@ -208,7 +133,7 @@ namespace DeepSeek.Analyzers.Rules
             if (node is LiteralExpressionSyntax literal && !literal.IsKind(SyntaxKind.Utf8StringLiteralExpression))
             {
                 var value = literal.Token.ValueText;
-                if (DeepSeekCatalog.FindAlias(value) == null)
+                if (!string.Equals(value, alias, StringComparison.OrdinalIgnoreCase))
                 {
                     return true;
                 }

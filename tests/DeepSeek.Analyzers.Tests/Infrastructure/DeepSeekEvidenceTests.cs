@@ -112,6 +112,21 @@ namespace DeepSeek.Analyzers.Tests.Infrastructure
             """, Bound, Bound, Bound, Bound, Unknown);
 
         [Fact]
+        public Task Configured_secret_names_are_evidence() => Test($$"""
+            class C
+            {
+                {{ProbeMethod}}
+                void M(IConfiguration configuration)
+                {
+                    Probe({|#0:new ChatClient("m", Environment.GetEnvironmentVariable("LLM_KEY"))|});
+                    Probe({|#1:new ChatClient("m", configuration["Llm:Key"])|});
+                }
+            }
+            """, Bound, Bound)
+            .WithOptions("deepseek_analyzers.api_key_variable = LLM_KEY", "deepseek_analyzers.api_key_configuration_key = Llm:Key")
+            .RunAsync();
+
+        [Fact]
         public Task Evidence_follows_fields_properties_and_constructor_parameters() => Verify($$"""
             class Service
             {
@@ -251,6 +266,7 @@ namespace DeepSeek.Analyzers.Tests.Infrastructure
             }
             """, Unknown);
 
+        // A client of unknown origin (#1) does not borrow the evidence of the class around it; requests do (see below).
         [Fact]
         public Task Model_sinks_report_the_binding_of_their_client_or_request() => Verify($$"""
             class C
@@ -272,7 +288,7 @@ namespace DeepSeek.Analyzers.Tests.Infrastructure
                     var c = new ChatClient({|#2:"deepseek-probe-c"|}, new ApiKeyCredential(key), new OpenAIClientOptions { Endpoint = new Uri("https://openrouter.ai/api/v1") });
                 }
             }
-            """, "sink Bound model=True", "sink Bound model=True", "sink OtherHost model=False", "no sink");
+            """, "sink Bound model=True", "sink Unknown model=False", "sink OtherHost model=False", "no sink");
 
         [Fact]
         public Task Request_bodies_take_the_binding_of_where_they_are_sent() => Verify($$"""
@@ -307,6 +323,50 @@ namespace DeepSeek.Analyzers.Tests.Infrastructure
             var client = new OpenAIClient(new ApiKeyCredential(Environment.GetEnvironmentVariable("DEEPSEEK_API_KEY")));
             var chat = client.GetChatClient({|#0:"deepseek-probe"|});
             """, "sink Bound model=True").AsApplication().RunAsync();
+
+        [Fact]
+        public Task Static_readonly_settings_in_another_file_are_read()
+        {
+            var test = Test($$"""
+                class C
+                {
+                    {{ProbeMethod}}
+                    void M(string key)
+                    {
+                        Probe({|#0:new OpenAIClient(new ApiKeyCredential(key), new OpenAIClientOptions { Endpoint = Settings.Endpoint })|});
+                        Probe({|#1:new OpenAIClient(new ApiKeyCredential(key), Settings.Options)|});
+                        Probe({|#2:new OpenAIClient(new ApiKeyCredential(key), new OpenAIClientOptions { Endpoint = Settings.Gateway })|});
+                    }
+                }
+                """, Bound, Bound, Other);
+            test.TestState.Sources.Add(("/0/Settings.cs", """
+                using System;
+                using OpenAI;
+                static class Settings
+                {
+                    public static readonly Uri Endpoint = new("https://" + "api.deepseek.com");
+                    public static OpenAIClientOptions Options { get; } = new() { Endpoint = new Uri($"https://api.deepseek.com/v1") };
+                    public static Uri Gateway => new Uri("https://openrouter.ai/api/v1");
+                }
+                """));
+            return test.RunAsync();
+        }
+
+        [Fact]
+        public Task Interpolated_urls_conditional_access_and_coalescing_assignments() => Verify($$"""
+            class C
+            {
+                {{ProbeMethod}}
+                private OpenAIClient _client;
+                void M(string key, string version)
+                {
+                    var http = new HttpClient { BaseAddress = new Uri($"https://api.deepseek.com/{version}") };
+                    Probe({|#0:http|});
+                    _client ??= new OpenAIClient(new ApiKeyCredential(Environment.GetEnvironmentVariable("DEEPSEEK_API_KEY")));
+                    Probe({|#1:_client?.GetChatClient("m")|});
+                }
+            }
+            """, Bound, Bound);
 
         [Fact]
         public Task Incomplete_code_does_not_throw()

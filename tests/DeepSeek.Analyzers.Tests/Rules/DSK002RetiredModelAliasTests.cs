@@ -609,6 +609,114 @@ namespace DeepSeek.Analyzers.Tests.Rules
             }
             """);
 
+        [Fact]
+        public Task Fix_writes_DeepSeekModels_constant_with_runtime() => VerifyCS.Test(
+            """
+            using OpenAI.Chat;
+
+            class C
+            {
+                ChatClient A(string key) => new ChatClient({|DSK002:"deepseek-reasoner"|}, key);
+                ChatClient B(string key) => new ChatClient({|DSK002:"deepseek-chat"|}, key);
+            }
+            """,
+            """
+            using DeepSeek.Runtime;
+            using OpenAI.Chat;
+
+            class C
+            {
+                ChatClient A(string key) => new ChatClient(DeepSeekModels.V4Flash, key);
+                ChatClient B(string key) => new ChatClient(DeepSeekModels.V4Flash, key);
+            }
+            """)
+            .WithRuntime()
+            .RunAsync();
+
+        [Fact]
+        public Task Fix_writes_target_model_constant_with_runtime() => VerifyCS.Test(
+            """
+            using OpenAI.Chat;
+
+            class C
+            {
+                ChatClient A(string key) => new ChatClient({|DSK002:"deepseek-reasoner"|}, key);
+            }
+            """,
+            """
+            using DeepSeek.Runtime;
+            using OpenAI.Chat;
+
+            class C
+            {
+                ChatClient A(string key) => new ChatClient(DeepSeekModels.V4Pro, key);
+            }
+            """)
+            .WithRuntime()
+            .WithOptions("deepseek_analyzers.target_model = deepseek-v4-pro")
+            .RunAsync();
+
+        [Fact]
+        public Task Fix_disables_thinking_in_anonymous_body() => VerifyCS.CodeFixAsync(
+            """
+            class C
+            {
+                object Body(object messages) => new { model = {|DSK002:"deepseek-chat"|}, messages, max_tokens = 512 };
+            }
+            """,
+            """
+            class C
+            {
+                object Body(object messages) => new { model = "deepseek-v4-flash", thinking = new { type = "disabled" }, messages, max_tokens = 512 };
+            }
+            """);
+
+        [Fact]
+        public Task Alias_added_by_catalog_file_is_retired()
+        {
+            var test = VerifyCS.Test(
+                """
+                using OpenAI.Chat;
+
+                class C
+                {
+                    ChatClient A(string key) => new ChatClient({|DSK002:"deepseek-v4-flash"|}, key);
+                }
+                """,
+                """
+                using OpenAI.Chat;
+
+                class C
+                {
+                    ChatClient A(string key) => new ChatClient("deepseek-flash", key);
+                }
+                """)
+                .WithOptions("deepseek_analyzers.target_model = deepseek-flash");
+            test.TestState.AdditionalFiles.Add(("/deepseek.catalog.json", """
+                {
+                  "models": [ { "id": "deepseek-flash" } ],
+                  "aliases": [ { "alias": "deepseek-v4-flash", "model": "deepseek-flash", "thinking": true } ]
+                }
+                """));
+            test.FixedState.AdditionalFiles.AddRange(test.TestState.AdditionalFiles);
+            return test.RunAsync();
+        }
+
+        [Fact]
+        public Task Fix_rewrites_json_in_interpolated_string() => VerifyCS.CodeFixAsync(
+            """
+            class C
+            {
+                string Body(string messages) => {|DSK002:$"{{\"model\": \"deepseek-reasoner\", \"messages\": {messages}}}"|};
+            }
+            """,
+            """
+            class C
+            {
+                string Body(string messages) => $"{{\"model\": \"deepseek-v4-flash\", \"messages\": {messages}}}";
+            }
+            """);
+
         // ---- Not use ------------------------------------------------------------------------------------
 
         [Fact]
@@ -701,6 +809,42 @@ namespace DeepSeek.Analyzers.Tests.Rules
                     var azure = "DeepSeek-R1";
                     var current = "deepseek-v4-flash";
                     var json = "{\"note\": \"deepseek-chat\"}";
+                }
+            }
+            """);
+
+        [Fact]
+        public Task Ignores_alias_sent_to_a_client_on_another_host() => VerifyCS.AnalyzerAsync(
+            """
+            using System;
+            using System.ClientModel;
+            using OpenAI;
+            using OpenAI.Chat;
+
+            class C
+            {
+                ChatClient Local(string key)
+                {
+                    var gateway = new OpenAIClient(new ApiKeyCredential(key), new OpenAIClientOptions { Endpoint = new Uri("http://localhost:4000/v1") });
+                    return gateway.GetChatClient("deepseek-chat");
+                }
+            }
+            """);
+
+        [Fact]
+        public Task Flags_alias_sent_to_a_client_on_api_deepseek_com() => VerifyCS.AnalyzerAsync(
+            """
+            using System;
+            using System.ClientModel;
+            using OpenAI;
+            using OpenAI.Chat;
+
+            class C
+            {
+                ChatClient Remote(string key)
+                {
+                    var client = new OpenAIClient(new ApiKeyCredential(key), new OpenAIClientOptions { Endpoint = new Uri("https://api.deepseek.com") });
+                    return client.GetChatClient({|DSK002:"deepseek-chat"|});
                 }
             }
             """);

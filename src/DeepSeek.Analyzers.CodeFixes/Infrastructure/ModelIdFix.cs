@@ -1,0 +1,98 @@
+using System;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Editing;
+using Microsoft.CodeAnalysis.Simplification;
+
+namespace DeepSeek.Analyzers.Infrastructure
+{
+    /// <summary>What the model-id fixes (DSK002, DSK003) write in place of a literal.</summary>
+    internal static class ModelIdFix
+    {
+        /// <summary>
+        /// Adds the <c>using</c> for what <see cref="CreateModelExpression"/> wrote. The simplifier alone only shortens the
+        /// name to what is already imported, so the import is added here before it runs.
+        /// </summary>
+        public static Task<Document> AddImportsAsync(Document document, CancellationToken cancellationToken)
+            => ImportAdder.AddImportsAsync(document, Simplifier.AddImportsAnnotation, cancellationToken: cancellationToken);
+
+        /// <summary>
+        /// <c>DeepSeekModels.V4Flash</c> / <c>V4Pro</c> where DeepSeek.Runtime is referenced and the target is one of its
+        /// constants (the using is added by the simplifier); otherwise a string literal (UTF-8 stays UTF-8).
+        /// </summary>
+        public static ExpressionSyntax CreateModelExpression(SemanticModel? model, LiteralExpressionSyntax literal, string target)
+        {
+            var runtimeModels = model?.Compilation.GetTypeByMetadataName("DeepSeek.Runtime.DeepSeekModels");
+            if (runtimeModels != null && !literal.IsKind(SyntaxKind.Utf8StringLiteralExpression))
+            {
+                foreach (var member in runtimeModels.GetMembers())
+                {
+                    if (member is IFieldSymbol field && field.IsConst && field.ConstantValue is string constant
+                        && string.Equals(constant, target, StringComparison.Ordinal))
+                    {
+                        return SyntaxFactory.ParseExpression("global::DeepSeek.Runtime.DeepSeekModels." + field.Name)
+                            .WithAdditionalAnnotations(Simplifier.Annotation, Simplifier.AddImportsAnnotation);
+                    }
+                }
+            }
+
+            if (literal.IsKind(SyntaxKind.Utf8StringLiteralExpression))
+            {
+                // Keep the ReadOnlySpan<byte> type the surrounding code expects.
+                return SyntaxFactory.ParseExpression(SyntaxFactory.Literal(target).Text + "u8");
+            }
+
+            return SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(target));
+        }
+    
+        /// <summary>
+        /// True when the literal is a case label, switch-arm pattern or dictionary key and its switch or initializer already
+        /// has the target: renaming would not compile (duplicate case, subsumed arm) or would throw at run time (duplicate Add).
+        /// </summary>
+        public static bool WouldDuplicateKey(LiteralExpressionSyntax literal, string target)
+        {
+            SyntaxNode? scope = null;
+            var node = literal.Parent;
+            while (node is ParenthesizedPatternSyntax || node is BinaryPatternSyntax || node is ConstantPatternSyntax)
+            {
+                node = node.Parent;
+            }
+
+            switch (node)
+            {
+                case CaseSwitchLabelSyntax label:
+                    scope = label.Parent?.Parent;
+                    break;
+                case CasePatternSwitchLabelSyntax patternLabel:
+                    scope = patternLabel.Parent?.Parent;
+                    break;
+                case SwitchExpressionArmSyntax arm when arm.Expression != literal:
+                    scope = arm.Parent;
+                    break;
+                case InitializerExpressionSyntax pair when pair.IsKind(SyntaxKind.ComplexElementInitializerExpression)
+                                                       && pair.Expressions.Count > 0 && pair.Expressions[0] == literal:
+                    scope = pair.Parent;
+                    break;
+            }
+
+            if (scope == null)
+            {
+                return false;
+            }
+
+            foreach (var other in scope.DescendantNodes().OfType<LiteralExpressionSyntax>())
+            {
+                if (other != literal && string.Equals(other.Token.ValueText, target, StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+}
+}

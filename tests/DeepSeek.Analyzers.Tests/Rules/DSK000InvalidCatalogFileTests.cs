@@ -1,0 +1,110 @@
+using System.Threading.Tasks;
+using DeepSeek.Analyzers.Infrastructure;
+using Microsoft.CodeAnalysis.Testing;
+using Xunit;
+using VerifyCS = DeepSeek.Analyzers.Tests.Verifiers.Verify<
+    DeepSeek.Analyzers.Rules.DSK000InvalidCatalogFileAnalyzer,
+    Microsoft.CodeAnalysis.Testing.EmptyCodeFixProvider>;
+
+namespace DeepSeek.Analyzers.Tests.Rules
+{
+    public class DSK000InvalidCatalogFileTests
+    {
+        private const string Source = "class C { }";
+
+        private static Task Verify(string json, params DiagnosticResult[] expected)
+        {
+            var test = VerifyCS.Test(Source, null, expected);
+            test.TestState.AdditionalFiles.Add(("/deepseek.catalog.json", json));
+            return test.RunAsync();
+        }
+
+        [Fact]
+        public Task Reports_a_syntax_error_once_inside_the_file() => Verify(
+            """
+            {
+              "models": [ { "id": "deepseek-v5" } }
+            }
+            """,
+            VerifyCS.Diagnostic("DSK000").WithSpan("/deepseek.catalog.json", 2, 39, 2, 40).WithArguments("',' or ']' was expected"));
+
+        [Fact]
+        public Task Reports_a_schema_error() => Verify(
+            """
+            { "aliases": [ { "alias": "deepseek-old", "model": "deepseek-nowhere" } ] }
+            """,
+            VerifyCS.Diagnostic("DSK000").WithSpan("/deepseek.catalog.json", 1, 52, 1, 53)
+                .WithArguments("alias 'deepseek-old' maps to 'deepseek-nowhere', which is not a model id of the catalog"));
+
+        [Fact]
+        public Task Reports_an_empty_file() => Verify(
+            "",
+            VerifyCS.Diagnostic("DSK000").WithSpan("/deepseek.catalog.json", 1, 1, 1, 1).WithArguments("unexpected end of file; a value was expected"));
+
+        [Fact]
+        public Task Accepts_comments_trailing_commas_and_unknown_properties() => Verify(
+            """
+            {
+              "$schema": "https://example.com/deepseek.catalog.schema.json",
+              /* V4.1 */
+              "models": [
+                { "id": "deepseek-flash", "thinkingByDefault": true, "description": "V4.1 Flash", "price": { "cacheHitInput": 0.0028, "cacheMissInput": 0.14, "output": 0.28 }, },
+              ],
+              "aliases": [ { "alias": "deepseek-v4-flash", "model": "deepseek-flash", "thinking": true, "retiredAfter": "2027-01-01T00:00:00Z" } ], // retired
+            }
+            """);
+
+        [Fact]
+        public Task Other_json_files_are_not_read()
+        {
+            var test = VerifyCS.Test(Source);
+            test.TestState.AdditionalFiles.Add(("/appsettings.json", "{ not json"));
+            return test.RunAsync();
+        }
+
+        [Theory]
+        [InlineData("[]")]
+        [InlineData("{ \"models\": {} }")]
+        [InlineData("{ \"models\": [ { \"id\": 5 } ] }")]
+        [InlineData("{ \"models\": [ { \"id\": \"x\", \"price\": { \"output\": -1 } } ] }")]
+        [InlineData("{ \"models\": [ { \"id\": \"x\", \"thinkingByDefault\": \"yes\" } ] }")]
+        [InlineData("{ \"a\": \"\\q\" }")]
+        [InlineData("{ \"a\": \"unterminated }")]
+        [InlineData("{ \"a\": tru }")]
+        [InlineData("{ \"a\": 1.2.3 }")]
+        [InlineData("/* unterminated")]
+        [InlineData("{ \"a\": 1 } extra")]
+        [InlineData("[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[")]
+        public void Invalid_files_leave_the_catalog_unchanged(string json)
+        {
+            var result = CatalogFile.Apply(EffectiveCatalog.Base, json, out var error);
+            Assert.NotNull(error);
+            Assert.Same(EffectiveCatalog.Base, result);
+        }
+
+        [Fact]
+        public void Valid_file_adds_replaces_and_retires()
+        {
+            var result = CatalogFile.Apply(
+                EffectiveCatalog.Base,
+                """
+                {
+                  "models": [
+                    { "id": "deepseek-flash", "price": { "cacheHitInput": 0.001, "cacheMissInput": 0.1, "output": 0.2 } },
+                    { "id": "deepseek-v4-pro", "description": "Pro at list price", "price": { "cacheHitInput": 0.0145, "cacheMissInput": 1.74, "output": 3.48 } }
+                  ],
+                  "aliases": [ { "alias": "deepseek-v4-flash", "model": "deepseek-flash", "thinking": true } ]
+                }
+                """,
+                out var error);
+            Assert.Null(error);
+            Assert.NotNull(result.FindModel("deepseek-flash"));
+            Assert.Null(result.FindModel("deepseek-v4-flash"));
+            Assert.Equal("deepseek-flash", result.FindAlias("deepseek-v4-flash")!.CurrentModel);
+            Assert.Equal(3.48m, result.FindPrice("deepseek-v4-pro")!.Output);
+            Assert.Equal(0.2m, result.FindPrice("deepseek-v4-flash")!.Output);
+            Assert.Equal("Pro at list price", result.FindModel("deepseek-v4-pro")!.Description);
+            Assert.NotNull(result.FindAlias("deepseek-chat"));
+        }
+    }
+}

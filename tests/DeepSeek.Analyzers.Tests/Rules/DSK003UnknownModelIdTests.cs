@@ -1,0 +1,586 @@
+using System.Threading.Tasks;
+using Xunit;
+using VerifyCS = DeepSeek.Analyzers.Tests.Verifiers.Verify<
+    DeepSeek.Analyzers.Rules.DSK003UnknownModelIdAnalyzer,
+    DeepSeek.Analyzers.Rules.DSK003UnknownModelIdCodeFixProvider>;
+
+namespace DeepSeek.Analyzers.Tests.Rules
+{
+    public class DSK003UnknownModelIdTests
+    {
+        private const string Marketing = "a marketing and open-weight name, never an API id";
+
+        private static Microsoft.CodeAnalysis.Testing.DiagnosticResult Diagnostic(int location, string id, string reason, string replacement)
+            => VerifyCS.Diagnostic("DSK003").WithLocation(location).WithArguments(id, reason, replacement);
+
+        // ---- Idioms -------------------------------------------------------------------------------------------
+
+        [Fact]
+        public Task Flags_marketing_name_in_GetChatClient() => VerifyCS.CodeFixAsync(
+            """
+            using System;
+            using System.ClientModel;
+            using OpenAI;
+            using OpenAI.Chat;
+
+            class C
+            {
+                private static readonly OpenAIClient Client = new(
+                    new ApiKeyCredential(Environment.GetEnvironmentVariable("DEEPSEEK_API_KEY")!),
+                    new OpenAIClientOptions { Endpoint = new Uri("https://api.deepseek.com") });
+
+                ChatClient Chat() => Client.GetChatClient({|#0:"deepseek-v3"|});
+            }
+            """,
+            """
+            using System;
+            using System.ClientModel;
+            using OpenAI;
+            using OpenAI.Chat;
+
+            class C
+            {
+                private static readonly OpenAIClient Client = new(
+                    new ApiKeyCredential(Environment.GetEnvironmentVariable("DEEPSEEK_API_KEY")!),
+                    new OpenAIClientOptions { Endpoint = new Uri("https://api.deepseek.com") });
+
+                ChatClient Chat() => Client.GetChatClient("deepseek-v4-flash");
+            }
+            """,
+            Diagnostic(0, "deepseek-v3", Marketing, "deepseek-v4-flash"));
+
+        [Fact]
+        public Task Flags_typos_in_ChatClient_constructor_and_fixes_to_nearest_id() => VerifyCS.CodeFixAsync(
+            """
+            using System;
+            using OpenAI.Chat;
+
+            class C
+            {
+                static readonly string Key = Environment.GetEnvironmentVariable("DEEPSEEK_API_KEY")!;
+                ChatClient Fast() => new ChatClient({|#0:"deepseek-v4-flsh"|}, Key);
+                ChatClient Hard() => new ChatClient({|#1:"deepseek-v4-pr"|}, Key);
+            }
+            """,
+            """
+            using System;
+            using OpenAI.Chat;
+
+            class C
+            {
+                static readonly string Key = Environment.GetEnvironmentVariable("DEEPSEEK_API_KEY")!;
+                ChatClient Fast() => new ChatClient("deepseek-v4-flash", Key);
+                ChatClient Hard() => new ChatClient("deepseek-v4-pro", Key);
+            }
+            """,
+            Diagnostic(0, "deepseek-v4-flsh", "a likely typo", "deepseek-v4-flash"),
+            Diagnostic(1, "deepseek-v4-pr", "a likely typo", "deepseek-v4-pro"));
+
+        [Fact]
+        public Task Flags_retired_coder_in_ChatOptions_ModelId() => VerifyCS.CodeFixAsync(
+            """
+            using System;
+            using System.Threading.Tasks;
+            using Microsoft.Extensions.AI;
+            using OpenAI;
+
+            class C
+            {
+                private readonly IChatClient _chat;
+
+                C(string key)
+                {
+                    _chat = new OpenAIClient(new System.ClientModel.ApiKeyCredential(key), new OpenAIClientOptions { Endpoint = new Uri("https://api.deepseek.com/v1") })
+                        .GetChatClient("deepseek-v4-flash").AsIChatClient();
+                }
+
+                Task<ChatResponse> Ask(string prompt)
+                    => _chat.GetResponseAsync(prompt, new ChatOptions { ModelId = {|#0:"deepseek-coder"|}, MaxOutputTokens = 100 });
+            }
+            """,
+            """
+            using System;
+            using System.Threading.Tasks;
+            using Microsoft.Extensions.AI;
+            using OpenAI;
+
+            class C
+            {
+                private readonly IChatClient _chat;
+
+                C(string key)
+                {
+                    _chat = new OpenAIClient(new System.ClientModel.ApiKeyCredential(key), new OpenAIClientOptions { Endpoint = new Uri("https://api.deepseek.com/v1") })
+                        .GetChatClient("deepseek-v4-flash").AsIChatClient();
+                }
+
+                Task<ChatResponse> Ask(string prompt)
+                    => _chat.GetResponseAsync(prompt, new ChatOptions { ModelId = "deepseek-v4-flash", MaxOutputTokens = 100 });
+            }
+            """,
+            Diagnostic(0, "deepseek-coder", "retired in 2024, merged into deepseek-chat", "deepseek-v4-flash"));
+
+        [Fact]
+        public Task Flags_semantic_kernel_modelId_with_deepseek_endpoint() => VerifyCS.AnalyzerAsync(
+            """
+            using System;
+            using Microsoft.SemanticKernel;
+
+            class C
+            {
+                Kernel Build(string key) => Kernel.CreateBuilder()
+                    .AddOpenAIChatCompletion(modelId: {|#0:"deepseek-r1"|}, endpoint: new Uri("https://api.deepseek.com"), apiKey: key)
+                    .Build();
+            }
+            """,
+            Diagnostic(0, "deepseek-r1", Marketing, "deepseek-v4-flash"));
+
+        [Fact]
+        public Task Flags_betalgo_request_model_in_deepseek_service() => VerifyCS.AnalyzerAsync(
+            """
+            using Betalgo.Ranul.OpenAI;
+            using Betalgo.Ranul.OpenAI.Managers;
+            using Betalgo.Ranul.OpenAI.ObjectModels.RequestModels;
+
+            class C
+            {
+                private readonly OpenAIService _service = new(new OpenAIOptions { ApiKey = "k", BaseDomain = "https://api.deepseek.com" });
+
+                ChatCompletionCreateRequest Request() => new ChatCompletionCreateRequest { Model = {|#0:"deepseek-v3.2-exp"|}, MaxTokens = 100 };
+            }
+            """,
+            Diagnostic(0, "deepseek-v3.2-exp", Marketing, "deepseek-v4-flash"));
+
+        [Fact]
+        public Task Flags_anonymous_body_posted_to_deepseek() => VerifyCS.CodeFixAsync(
+            """
+            using System.Net.Http;
+            using System.Net.Http.Json;
+            using System.Threading.Tasks;
+
+            class C
+            {
+                async Task Send(HttpClient http, object[] messages)
+                {
+                    var body = new { model = {|#0:"deepseek-v3.1"|}, messages, max_tokens = 256 };
+                    await http.PostAsJsonAsync("https://api.deepseek.com/chat/completions", body);
+                }
+            }
+            """,
+            """
+            using System.Net.Http;
+            using System.Net.Http.Json;
+            using System.Threading.Tasks;
+
+            class C
+            {
+                async Task Send(HttpClient http, object[] messages)
+                {
+                    var body = new { model = "deepseek-v4-flash", messages, max_tokens = 256 };
+                    await http.PostAsJsonAsync("https://api.deepseek.com/chat/completions", body);
+                }
+            }
+            """,
+            Diagnostic(0, "deepseek-v3.1", Marketing, "deepseek-v4-flash"));
+
+        [Fact]
+        public Task Flags_json_text_posted_to_deepseek() => VerifyCS.CodeFixAsync(
+            """
+            using System.Net.Http;
+            using System.Text;
+            using System.Threading.Tasks;
+
+            class C
+            {
+                Task<HttpResponseMessage> Send(HttpClient http)
+                    => http.PostAsync("https://api.deepseek.com/chat/completions",
+                        new StringContent({|#0:"{\"model\": \"deepseek-v4-flsh\", \"max_tokens\": 64}"|}, Encoding.UTF8, "application/json"));
+            }
+            """,
+            """
+            using System.Net.Http;
+            using System.Text;
+            using System.Threading.Tasks;
+
+            class C
+            {
+                Task<HttpResponseMessage> Send(HttpClient http)
+                    => http.PostAsync("https://api.deepseek.com/chat/completions",
+                        new StringContent("{\"model\": \"deepseek-v4-flash\", \"max_tokens\": 64}", Encoding.UTF8, "application/json"));
+            }
+            """,
+            Diagnostic(0, "deepseek-v4-flsh", "a likely typo", "deepseek-v4-flash"));
+
+        [Fact]
+        public Task Flags_json_in_interpolated_and_raw_strings() => VerifyCS.CodeFixAsync(
+            """"
+            using System.Net.Http;
+            using System.Text;
+            using System.Threading.Tasks;
+
+            class C
+            {
+                private readonly HttpClient _http = new() { BaseAddress = new System.Uri("https://api.deepseek.com") };
+
+                Task<HttpResponseMessage> A(string messages)
+                    => _http.PostAsync("chat/completions", new StringContent({|#0:$"{{\"model\": \"deepseek-v3.2\", \"messages\": {messages}}}"|}, Encoding.UTF8, "application/json"));
+
+                Task<HttpResponseMessage> B()
+                    => _http.PostAsync("chat/completions", new StringContent({|#1:"""{"model": "deepseek-v4-flsh"}"""|}, Encoding.UTF8, "application/json"));
+            }
+            """",
+            """"
+            using System.Net.Http;
+            using System.Text;
+            using System.Threading.Tasks;
+
+            class C
+            {
+                private readonly HttpClient _http = new() { BaseAddress = new System.Uri("https://api.deepseek.com") };
+
+                Task<HttpResponseMessage> A(string messages)
+                    => _http.PostAsync("chat/completions", new StringContent($"{{\"model\": \"deepseek-v4-flash\", \"messages\": {messages}}}", Encoding.UTF8, "application/json"));
+
+                Task<HttpResponseMessage> B()
+                    => _http.PostAsync("chat/completions", new StringContent("""{"model": "deepseek-v4-flash"}""", Encoding.UTF8, "application/json"));
+            }
+            """",
+            Diagnostic(0, "deepseek-v3.2", Marketing, "deepseek-v4-flash"),
+            Diagnostic(1, "deepseek-v4-flsh", "a likely typo", "deepseek-v4-flash"));
+
+        [Fact]
+        public Task Flags_const_used_by_a_deepseek_client() => VerifyCS.CodeFixAsync(
+            """
+            using System;
+            using System.ClientModel;
+            using OpenAI;
+            using OpenAI.Chat;
+
+            class C
+            {
+                const string Model = {|#0:"deepseek-v3"|};
+                const string Endpoint = "https://api.deepseek.com";
+
+                ChatClient Create(string key)
+                    => new ChatClient(Model, new ApiKeyCredential(key), new OpenAIClientOptions { Endpoint = new Uri(Endpoint) });
+            }
+            """,
+            """
+            using System;
+            using System.ClientModel;
+            using OpenAI;
+            using OpenAI.Chat;
+
+            class C
+            {
+                const string Model = "deepseek-v4-flash";
+                const string Endpoint = "https://api.deepseek.com";
+
+                ChatClient Create(string key)
+                    => new ChatClient(Model, new ApiKeyCredential(key), new OpenAIClientOptions { Endpoint = new Uri(Endpoint) });
+            }
+            """,
+            Diagnostic(0, "deepseek-v3", Marketing, "deepseek-v4-flash"));
+
+        [Fact]
+        public Task Flags_ternary_and_switch_arms() => VerifyCS.AnalyzerAsync(
+            """
+            using System;
+            using OpenAI.Chat;
+
+            class C
+            {
+                ChatClient Create(bool hard, string tier)
+                {
+                    var key = Environment.GetEnvironmentVariable("DEEPSEEK_API_KEY")!;
+                    var a = new ChatClient(hard ? {|#0:"deepseek-r1"|} : "deepseek-v4-flash", key);
+                    return new ChatClient(tier switch { "code" => {|#1:"deepseek-coder"|}, _ => "deepseek-v4-flash" }, key);
+                }
+            }
+            """,
+            Diagnostic(0, "deepseek-r1", Marketing, "deepseek-v4-flash"),
+            Diagnostic(1, "deepseek-coder", "retired in 2024, merged into deepseek-chat", "deepseek-v4-flash"));
+
+        // ---- Not reported -------------------------------------------------------------------------------------
+
+        [Fact]
+        public Task Ignores_openrouter_id() => VerifyCS.AnalyzerAsync(
+            """
+            using System;
+            using System.ClientModel;
+            using OpenAI;
+            using OpenAI.Chat;
+
+            class C
+            {
+                static readonly OpenAIClientOptions Options = new() { Endpoint = new Uri("https://openrouter.ai/api/v1") };
+                ChatClient A(string key) => new ChatClient("deepseek/deepseek-r1", new ApiKeyCredential(key), Options);
+                ChatClient B(string key) => new ChatClient("deepseek-r1", new ApiKeyCredential(key), Options);
+            }
+            """);
+
+        [Fact]
+        public Task Ignores_azure_and_github_capitalised_ids() => VerifyCS.AnalyzerAsync(
+            """
+            using System;
+            using System.ClientModel;
+            using OpenAI;
+            using OpenAI.Chat;
+
+            class C
+            {
+                ChatClient A(string key) => new ChatClient("DeepSeek-R1", new ApiKeyCredential(key), new OpenAIClientOptions { Endpoint = new Uri("https://models.github.ai/inference") });
+                ChatClient B(string key) => new ChatClient("DeepSeek-V3", new ApiKeyCredential(key), new OpenAIClientOptions { Endpoint = new Uri("https://api.deepseek.com") });
+            }
+            """);
+
+        [Fact]
+        public Task Ignores_ollama_tag_and_localhost() => VerifyCS.AnalyzerAsync(
+            """
+            using System;
+            using System.ClientModel;
+            using OpenAI;
+            using OpenAI.Chat;
+
+            class C
+            {
+                ChatClient A() => new ChatClient("deepseek-r1:7b", new ApiKeyCredential("ollama"), new OpenAIClientOptions { Endpoint = new Uri("http://localhost:11434/v1") });
+                ChatClient B() => new ChatClient("deepseek-r1", new ApiKeyCredential("ollama"), new OpenAIClientOptions { Endpoint = new Uri("http://127.0.0.1:11434/v1") });
+                ChatClient C2(string key) => new ChatClient("deepseek-r1:7b", Environment.GetEnvironmentVariable("DEEPSEEK_API_KEY")!);
+            }
+            """);
+
+        [Fact]
+        public Task Ignores_client_without_evidence() => VerifyCS.AnalyzerAsync(
+            """
+            using OpenAI.Chat;
+
+            class C
+            {
+                ChatClient Create(string key) => new ChatClient("deepseek-v3", key);
+            }
+            """);
+
+        [Fact]
+        public Task Ignores_comparisons_migration_tables_and_prose() => VerifyCS.AnalyzerAsync(
+            """
+            using System;
+            using System.Collections.Generic;
+            using OpenAI.Chat;
+
+            class C
+            {
+                static readonly Dictionary<string, string> Migrations = new() { ["deepseek-v3"] = "deepseek-v4-flash", ["deepseek-r1"] = "deepseek-v4-flash" };
+                static readonly (string Old, string New)[] Pairs = { ("deepseek-coder", "deepseek-v4-flash") };
+
+                ChatClient Create(string model)
+                {
+                    var key = Environment.GetEnvironmentVariable("DEEPSEEK_API_KEY")!;
+                    if (model == "deepseek-coder" || model.StartsWith("deepseek-v3"))
+                    {
+                        Console.WriteLine("deepseek-v3 is not an API id");
+                    }
+
+                    return new ChatClient(Migrations.TryGetValue(model, out var current) ? current : model, key);
+                }
+            }
+            """);
+
+        [Fact]
+        public Task Ignores_catalog_ids_and_aliases() => VerifyCS.AnalyzerAsync(
+            """
+            using System;
+            using OpenAI.Chat;
+
+            class C
+            {
+                static readonly string Key = Environment.GetEnvironmentVariable("DEEPSEEK_API_KEY")!;
+                ChatClient A() => new ChatClient("deepseek-v4-flash", Key);
+                ChatClient B() => new ChatClient("deepseek-v4-pro", Key);
+                ChatClient D() => new ChatClient("deepseek-chat", Key);
+            }
+            """);
+
+        // ---- Options ------------------------------------------------------------------------------------------
+
+        [Fact]
+        public Task Scope_all_openai_compatible_flags_without_evidence_but_not_other_hosts() => VerifyCS.Test(
+            """
+            using System;
+            using System.ClientModel;
+            using OpenAI;
+            using OpenAI.Chat;
+
+            class C
+            {
+                ChatClient A(string key) => new ChatClient({|#0:"deepseek-v3"|}, key);
+                ChatClient B(string key) => new ChatClient("deepseek-r1", new ApiKeyCredential(key), new OpenAIClientOptions { Endpoint = new Uri("https://openrouter.ai/api/v1") });
+            }
+            """,
+            """
+            using System;
+            using System.ClientModel;
+            using OpenAI;
+            using OpenAI.Chat;
+
+            class C
+            {
+                ChatClient A(string key) => new ChatClient("deepseek-v4-flash", key);
+                ChatClient B(string key) => new ChatClient("deepseek-r1", new ApiKeyCredential(key), new OpenAIClientOptions { Endpoint = new Uri("https://openrouter.ai/api/v1") });
+            }
+            """,
+            Diagnostic(0, "deepseek-v3", Marketing, "deepseek-v4-flash"))
+            .WithOptions("deepseek_analyzers.scope = all_openai_compatible")
+            .RunAsync();
+
+        [Fact]
+        public Task Scope_all_openai_compatible_covers_json_bodies_without_evidence()
+        {
+            const string Source = """
+                class C
+                {
+                    const string Body = {|#0:"{\"model\": \"deepseek-r1\"}"|};
+                }
+                """;
+            const string Fixed = """
+                class C
+                {
+                    const string Body = "{\"model\": \"deepseek-v4-flash\"}";
+                }
+                """;
+            return System.Threading.Tasks.Task.WhenAll(
+                VerifyCS.AnalyzerAsync(Source.Replace("{|#0:", string.Empty).Replace("|}", string.Empty)),
+                VerifyCS.Test(Source, Fixed, Diagnostic(0, "deepseek-r1", Marketing, "deepseek-v4-flash"))
+                    .WithOptions("deepseek_analyzers.scope = all_openai_compatible")
+                    .RunAsync());
+        }
+
+        [Fact]
+        public Task Unknown_id_far_from_every_catalog_id_gets_the_target_model() => VerifyCS.CodeFixAsync(
+            """
+            using System;
+            using OpenAI.Chat;
+
+            class C
+            {
+                ChatClient A() => new ChatClient({|#0:"deepseek-v5-ultra"|}, Environment.GetEnvironmentVariable("DEEPSEEK_API_KEY")!);
+            }
+            """,
+            """
+            using System;
+            using OpenAI.Chat;
+
+            class C
+            {
+                ChatClient A() => new ChatClient("deepseek-v4-flash", Environment.GetEnvironmentVariable("DEEPSEEK_API_KEY")!);
+            }
+            """,
+            Diagnostic(0, "deepseek-v5-ultra", "not in the model catalog", "deepseek-v4-flash"));
+
+        [Fact]
+        public Task Target_model_option_is_the_fix_for_retired_names() => VerifyCS.Test(
+            """
+            using System;
+            using OpenAI.Chat;
+
+            class C
+            {
+                ChatClient A() => new ChatClient({|#0:"deepseek-r1"|}, Environment.GetEnvironmentVariable("DEEPSEEK_API_KEY")!);
+            }
+            """,
+            """
+            using System;
+            using OpenAI.Chat;
+
+            class C
+            {
+                ChatClient A() => new ChatClient("deepseek-v4-pro", Environment.GetEnvironmentVariable("DEEPSEEK_API_KEY")!);
+            }
+            """,
+            Diagnostic(0, "deepseek-r1", Marketing, "deepseek-v4-pro"))
+            .WithOptions("deepseek_analyzers.target_model = deepseek-v4-pro")
+            .RunAsync();
+
+        [Fact]
+        public Task Target_model_and_allowed_models_are_not_unknown() => VerifyCS.Test(
+            """
+            using System;
+            using OpenAI.Chat;
+
+            class C
+            {
+                static readonly string Key = Environment.GetEnvironmentVariable("DEEPSEEK_API_KEY")!;
+                ChatClient A() => new ChatClient("deepseek-flash", Key);
+                ChatClient B() => new ChatClient("deepseek-v5-preview", Key);
+            }
+            """)
+            .WithOptions("deepseek_analyzers.target_model = deepseek-flash", "deepseek_analyzers.allowed_models = deepseek-flash, deepseek-v5-preview")
+            .RunAsync();
+
+        [Fact]
+        public Task Fix_writes_DeepSeekModels_constant_with_runtime() => VerifyCS.Test(
+            """
+            using System;
+            using OpenAI.Chat;
+
+            class C
+            {
+                ChatClient A() => new ChatClient({|#0:"deepseek-v4-flsh"|}, Environment.GetEnvironmentVariable("DEEPSEEK_API_KEY")!);
+                ChatClient B() => new ChatClient({|#1:"deepseek-v4-pr"|}, Environment.GetEnvironmentVariable("DEEPSEEK_API_KEY")!);
+            }
+            """,
+            """
+            using System;
+            using DeepSeek.Runtime;
+            using OpenAI.Chat;
+
+            class C
+            {
+                ChatClient A() => new ChatClient(DeepSeekModels.V4Flash, Environment.GetEnvironmentVariable("DEEPSEEK_API_KEY")!);
+                ChatClient B() => new ChatClient(DeepSeekModels.V4Pro, Environment.GetEnvironmentVariable("DEEPSEEK_API_KEY")!);
+            }
+            """,
+            Diagnostic(0, "deepseek-v4-flsh", "a likely typo", "deepseek-v4-flash"),
+            Diagnostic(1, "deepseek-v4-pr", "a likely typo", "deepseek-v4-pro"))
+            .WithRuntime()
+            .RunAsync();
+
+        // ---- Catalog file -------------------------------------------------------------------------------------
+
+        [Fact]
+        public Task Model_added_by_catalog_file_is_not_unknown()
+        {
+            var test = VerifyCS.Test(
+                """
+                using System;
+                using OpenAI.Chat;
+
+                class C
+                {
+                    static readonly string Key = Environment.GetEnvironmentVariable("DEEPSEEK_API_KEY")!;
+                    ChatClient A() => new ChatClient("deepseek-v4.1-flash", Key);
+                    ChatClient B() => new ChatClient({|#0:"deepseek-v4.1-flsh"|}, Key);
+                }
+                """,
+                """
+                using System;
+                using OpenAI.Chat;
+
+                class C
+                {
+                    static readonly string Key = Environment.GetEnvironmentVariable("DEEPSEEK_API_KEY")!;
+                    ChatClient A() => new ChatClient("deepseek-v4.1-flash", Key);
+                    ChatClient B() => new ChatClient("deepseek-v4.1-flash", Key);
+                }
+                """,
+                Diagnostic(0, "deepseek-v4.1-flsh", "a likely typo", "deepseek-v4.1-flash"));
+            test.TestState.AdditionalFiles.Add(("/deepseek.catalog.json", """
+                {
+                  // V4.1 Flash, once confirmed.
+                  "models": [ { "id": "deepseek-v4.1-flash", "price": { "cacheHitInput": 0.0028, "cacheMissInput": 0.14, "output": 0.28 } } ],
+                }
+                """));
+            return test.RunAsync();
+        }
+    }
+}

@@ -1,0 +1,162 @@
+using System.Threading.Tasks;
+using Xunit;
+using VerifyCS = DeepSeek.Analyzers.Tests.Verifiers.Verify<
+    DeepSeek.Analyzers.Rules.DSK004ModelNotAllowedAnalyzer,
+    Microsoft.CodeAnalysis.Testing.EmptyCodeFixProvider>;
+
+namespace DeepSeek.Analyzers.Tests.Rules
+{
+    public class DSK004ModelNotAllowedTests
+    {
+        private static Microsoft.CodeAnalysis.Testing.DiagnosticResult Diagnostic(int location, string id, string allowed = "deepseek-v4-flash")
+            => VerifyCS.Diagnostic("DSK004").WithLocation(location).WithArguments(id, allowed);
+
+        [Fact]
+        public Task Flags_pro_in_ChatClient_constructor() => VerifyCS.AnalyzerAsync(
+            """
+            using OpenAI.Chat;
+
+            class C
+            {
+                ChatClient Create(string key) => new ChatClient({|#0:"deepseek-v4-pro"|}, key);
+            }
+            """,
+            Diagnostic(0, "deepseek-v4-pro"));
+
+        [Fact]
+        public Task Flags_pro_in_GetChatClient_ChatOptions_and_semantic_kernel() => VerifyCS.AnalyzerAsync(
+            """
+            using System;
+            using Microsoft.Extensions.AI;
+            using Microsoft.SemanticKernel;
+            using OpenAI;
+
+            class C
+            {
+                const string Hard = {|#0:"deepseek-v4-pro"|};
+                object A(OpenAIClient client) => client.GetChatClient({|#1:"deepseek-v4-pro"|});
+                ChatOptions B() => new ChatOptions { ModelId = {|#2:"deepseek-v4-pro"|} };
+                IKernelBuilder D(string key) => Kernel.CreateBuilder().AddOpenAIChatCompletion(modelId: {|#3:"deepseek-v4-pro"|}, endpoint: new Uri("https://api.deepseek.com"), apiKey: key);
+            }
+            """,
+            Diagnostic(0, "deepseek-v4-pro"),
+            Diagnostic(1, "deepseek-v4-pro"),
+            Diagnostic(2, "deepseek-v4-pro"),
+            Diagnostic(3, "deepseek-v4-pro"));
+
+        [Fact]
+        public Task Flags_pro_in_anonymous_body_switch_arm_and_json_text() => VerifyCS.AnalyzerAsync(
+            """
+            class C
+            {
+                object Body(bool hard, object messages) => new { model = hard ? {|#0:"deepseek-v4-pro"|} : "deepseek-v4-flash", messages };
+                string Pick(string tier) => tier switch { "hard" => {|#1:"deepseek-v4-pro"|}, _ => "deepseek-v4-flash" };
+                const string Json = {|#2:"{\"model\": \"deepseek-v4-pro\", \"max_tokens\": 100}"|};
+            }
+            """,
+            Diagnostic(0, "deepseek-v4-pro"),
+            Diagnostic(1, "deepseek-v4-pro"),
+            Diagnostic(2, "deepseek-v4-pro"));
+
+        [Fact]
+        public Task Flags_DeepSeekModels_V4Pro_from_the_runtime() => VerifyCS.Test(
+            """
+            using DeepSeek.Runtime;
+            using OpenAI.Chat;
+
+            class C
+            {
+                ChatClient A(string key) => new ChatClient({|#0:DeepSeekModels.V4Pro|}, key);
+                ChatClient B(string key) => new ChatClient(DeepSeekModels.V4Flash, key);
+                bool IsPro(string model) => model == DeepSeekModels.V4Pro;
+            }
+            """,
+            null,
+            Diagnostic(0, "deepseek-v4-pro"))
+            .WithRuntime()
+            .RunAsync();
+
+        [Fact]
+        public Task Ignores_flash_and_retired_aliases() => VerifyCS.AnalyzerAsync(
+            """
+            using OpenAI.Chat;
+
+            class C
+            {
+                ChatClient A(string key) => new ChatClient("deepseek-v4-flash", key);
+                ChatClient B(string key) => new ChatClient("deepseek-chat", key);
+                ChatClient D(string key) => new ChatClient("deepseek-reasoner", key);
+            }
+            """);
+
+        [Fact]
+        public Task Ignores_comparisons_and_other_hosts() => VerifyCS.AnalyzerAsync(
+            """
+            using System;
+            using System.ClientModel;
+            using OpenAI;
+            using OpenAI.Chat;
+
+            class C
+            {
+                bool IsPro(string model) => model == "deepseek-v4-pro" || string.Equals(model, "deepseek-v4-pro");
+                ChatClient Gateway(string key) => new ChatClient("deepseek-v4-pro", new ApiKeyCredential(key), new OpenAIClientOptions { Endpoint = new Uri("https://openrouter.ai/api/v1") });
+                ChatClient Azure(string key) => new ChatClient("DeepSeek-V4-Pro", new ApiKeyCredential(key), new OpenAIClientOptions { Endpoint = new Uri("https://my.services.ai.azure.com/models") });
+            }
+            """);
+
+        [Fact]
+        public Task Allowed_models_option_approves_pro() => VerifyCS.Test(
+            """
+            using OpenAI.Chat;
+
+            class C
+            {
+                ChatClient Create(string key) => new ChatClient("deepseek-v4-pro", key);
+            }
+            """)
+            .WithOptions("deepseek_analyzers.allowed_models = deepseek-v4-flash, deepseek-v4-pro")
+            .RunAsync();
+
+        [Fact]
+        public Task Allowed_models_option_replaces_the_default_list() => VerifyCS.Test(
+            """
+            using OpenAI.Chat;
+
+            class C
+            {
+                ChatClient A(string key) => new ChatClient("deepseek-v4-pro", key);
+                ChatClient B(string key) => new ChatClient({|#0:"deepseek-v4-flash"|}, key);
+            }
+            """,
+            null,
+            Diagnostic(0, "deepseek-v4-flash", "deepseek-v4-pro"))
+            .WithOptions("deepseek_analyzers.allowed_models = deepseek-v4-pro")
+            .RunAsync();
+
+        [Fact]
+        public Task Model_added_by_catalog_file_needs_approval_and_retired_one_does_not()
+        {
+            var test = VerifyCS.Test(
+                """
+                using OpenAI.Chat;
+
+                class C
+                {
+                    ChatClient A(string key) => new ChatClient({|#0:"deepseek-v5"|}, key);
+                    ChatClient B(string key) => new ChatClient("deepseek-v4-pro", key);
+                    ChatClient D(string key) => new ChatClient("deepseek-v4-flash", key);
+                }
+                """,
+                null,
+                Diagnostic(0, "deepseek-v5", "deepseek-v4-flash"));
+            test.TestState.AdditionalFiles.Add(("/deepseek.catalog.json", """
+                {
+                  "models": [ { "id": "deepseek-v5" } ],
+                  "aliases": [ { "alias": "deepseek-v4-pro", "model": "deepseek-v5", "thinking": true } ]
+                }
+                """));
+            return test.RunAsync();
+        }
+    }
+}
