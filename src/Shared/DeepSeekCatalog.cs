@@ -263,37 +263,44 @@ namespace DeepSeek.Catalog
         // ---- Lookups -----------------------------------------------------------------------------------
 
         /// <summary>The alias entry for <paramref name="modelId"/> (case-insensitive), or null.</summary>
-        public static CatalogAlias? FindAlias(string? modelId)
+        public static CatalogAlias? FindAlias(string? modelId) => FindAlias(Aliases, modelId);
+
+        /// <summary>The current model entry for <paramref name="modelId"/> (exact, as the API compares), or null.</summary>
+        public static CatalogModel? FindModel(string? modelId) => FindModel(Models, modelId);
+
+        /// <summary>The entry of <paramref name="aliases"/> for <paramref name="modelId"/> (case-insensitive), or null.</summary>
+        public static CatalogAlias? FindAlias(IReadOnlyList<CatalogAlias> aliases, string? modelId)
         {
             if (modelId == null)
             {
                 return null;
             }
 
-            foreach (var alias in Aliases)
+            // Indexed, not foreach: no enumerator allocation on the analyzers' per-literal path.
+            for (var i = 0; i < aliases.Count; i++)
             {
-                if (string.Equals(alias.Alias, modelId, StringComparison.OrdinalIgnoreCase))
+                if (string.Equals(aliases[i].Alias, modelId, StringComparison.OrdinalIgnoreCase))
                 {
-                    return alias;
+                    return aliases[i];
                 }
             }
 
             return null;
         }
 
-        /// <summary>The current model entry for <paramref name="modelId"/> (exact, as the API compares), or null.</summary>
-        public static CatalogModel? FindModel(string? modelId)
+        /// <summary>The entry of <paramref name="models"/> for <paramref name="modelId"/> (exact, as the API compares), or null.</summary>
+        public static CatalogModel? FindModel(IReadOnlyList<CatalogModel> models, string? modelId)
         {
             if (modelId == null)
             {
                 return null;
             }
 
-            foreach (var model in Models)
+            for (var i = 0; i < models.Count; i++)
             {
-                if (string.Equals(model.Id, modelId, StringComparison.Ordinal))
+                if (string.Equals(models[i].Id, modelId, StringComparison.Ordinal))
                 {
-                    return model;
+                    return models[i];
                 }
             }
 

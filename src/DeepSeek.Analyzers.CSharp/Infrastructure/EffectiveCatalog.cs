@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Collections.Immutable;
 using DeepSeek.Catalog;
 
@@ -22,6 +23,8 @@ namespace DeepSeek.Analyzers.Infrastructure
         {
             Models = models;
             Aliases = aliases;
+            _modelArray = models.ToArray();
+            _aliasArray = aliases.ToArray();
             Prices = prices;
             var min = int.MaxValue;
             foreach (var alias in aliases)
@@ -33,6 +36,10 @@ namespace DeepSeek.Analyzers.Infrastructure
         }
 
         /// <summary>Model ids api.deepseek.com serves (base ids plus those the file adds).</summary>
+        // Plain arrays for the per-literal lookups: an ImmutableArray passed as IReadOnlyList would be boxed on every call.
+        private readonly CatalogModel[] _modelArray;
+        private readonly CatalogAlias[] _aliasArray;
+
         public ImmutableArray<CatalogModel> Models { get; }
 
         /// <summary>Retired aliases (base aliases plus those the file adds; an alias wins over a model of the same id).</summary>
@@ -45,42 +52,11 @@ namespace DeepSeek.Analyzers.Infrastructure
         public int MinAliasLength { get; }
 
         /// <summary>The current model for <paramref name="modelId"/>, compared exactly as the API does, or null.</summary>
-        public CatalogModel? FindModel(string? modelId)
-        {
-            if (modelId == null)
-            {
-                return null;
-            }
-
-            foreach (var model in Models)
-            {
-                if (string.Equals(model.Id, modelId, StringComparison.Ordinal))
-                {
-                    return model;
-                }
-            }
-
-            return null;
-        }
+        public CatalogModel? FindModel(string? modelId) => DeepSeekCatalog.FindModel(_modelArray, modelId);
 
         /// <summary>The retired alias entry for <paramref name="modelId"/> (case-insensitive), or null.</summary>
         public CatalogAlias? FindAlias(string? modelId)
-        {
-            if (modelId == null || modelId.Length < MinAliasLength)
-            {
-                return null;
-            }
-
-            foreach (var alias in Aliases)
-            {
-                if (string.Equals(alias.Alias, modelId, StringComparison.OrdinalIgnoreCase))
-                {
-                    return alias;
-                }
-            }
-
-            return null;
-        }
+            => modelId == null || modelId.Length < MinAliasLength ? null : DeepSeekCatalog.FindAlias(_aliasArray, modelId);
 
         /// <summary>True for a current id or a retired alias: either says the code talks to DeepSeek.</summary>
         public bool IsCatalogId(string? value) => FindModel(value) != null || FindAlias(value) != null;
