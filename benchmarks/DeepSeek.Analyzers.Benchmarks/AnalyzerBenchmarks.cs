@@ -26,6 +26,10 @@ namespace DeepSeek.Analyzers.Benchmarks
         [Params(2000)]
         public int Methods { get; set; }
 
+        /// <summary>"all", "none" (the no-op analyzer) or one rule id: which analyzers run.</summary>
+        [Params("none", "all", "DSK000", "DSK001", "DSK002", "DSK003", "DSK004")]
+        public string Rules { get; set; } = "all";
+
         [GlobalSetup]
         public void Setup()
         {
@@ -43,18 +47,24 @@ namespace DeepSeek.Analyzers.Benchmarks
                 new[] { CSharpSyntaxTree.ParseText(source.ToString()) },
                 Basic.Reference.Assemblies.Net100.References.All,
                 new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
-            _analyzers = typeof(DeepSeekAnalyzer).Assembly.GetTypes()
+            var all = typeof(DeepSeekAnalyzer).Assembly.GetTypes()
                 .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && t.GetCustomAttribute<DiagnosticAnalyzerAttribute>() != null)
                 .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
                 .ToImmutableArray();
+            _analyzers = Rules switch
+            {
+                "all" => all,
+                "none" => ImmutableArray.Create<DiagnosticAnalyzer>(new NoOpAnalyzer()),
+                _ => all.Where(a => a.GetType().Name.StartsWith(Rules, StringComparison.Ordinal)).ToImmutableArray(),
+            };
         }
 
-        /// <summary>The analyzer driver itself (operation trees for every literal), with an analyzer that does nothing.</summary>
-        [Benchmark(Baseline = true)]
-        public Task<int> Driver_with_no_op_analyzer() => RunAsync(ImmutableArray.Create<DiagnosticAnalyzer>(new NoOpAnalyzer()));
-
+        /// <summary>
+        /// The analyzer driver with the chosen analyzers; "none" runs an analyzer that registers the same kinds of
+        /// actions and does nothing, so the difference is what the rules themselves cost.
+        /// </summary>
         [Benchmark]
-        public Task<int> Driver_with_DeepSeek_analyzers() => RunAsync(_analyzers);
+        public Task<int> Analyze() => RunAsync(_analyzers);
 
         private async Task<int> RunAsync(ImmutableArray<DiagnosticAnalyzer> analyzers)
         {
