@@ -16,7 +16,7 @@ namespace DeepSeek.Analyzers.Infrastructure
         private static readonly string[] PlaceholderWords =
         {
             "your", "example", "sample", "test", "dummy", "fake", "placeholder", "changeme", "redacted",
-            "replace",
+            "replace", "demo", "mock",
         };
 
         private const string Hex = "0123456789abcdef";
@@ -86,8 +86,10 @@ namespace DeepSeek.Analyzers.Infrastructure
                 digits |= char.IsDigit(c);
             }
 
-            // A run of one repeated character (sk-xxxx…, ********) is a mask, not a key.
-            return letters && digits && !IsMostlyOneCharacter(secret);
+            // A run of one repeated character (sk-xxxx…, ********) is a mask, not a key; so is a short or sequential body
+            // after an sk- prefix (sk-abc123, sk-1234567890, abcdef123456): no issued key looks like that.
+            var body = secret.StartsWith(DeepSeekCatalog.KeyPrefix, StringComparison.Ordinal) ? secret.Length - DeepSeekCatalog.KeyPrefix.Length : secret.Length;
+            return letters && digits && body >= 8 && !IsMostlyOneCharacter(secret) && !IsMostlySequential(secret);
         }
 
         /// <summary>The value without a leading <c>Bearer </c> authentication scheme.</summary>
@@ -109,7 +111,7 @@ namespace DeepSeek.Analyzers.Infrastructure
                 return true;
             }
 
-            if (text.IndexOf("xxxx", StringComparison.OrdinalIgnoreCase) >= 0
+            if (text.IndexOf("xxx", StringComparison.OrdinalIgnoreCase) >= 0
                 || text.IndexOf("****", StringComparison.Ordinal) >= 0
                 || text.IndexOf("...", StringComparison.Ordinal) >= 0
                 || text.IndexOf('…') >= 0
@@ -176,6 +178,34 @@ namespace DeepSeek.Analyzers.Infrastructure
             }
 
             return predictable >= 20;
+        }
+
+        /// <summary>
+        /// True when at least two thirds of the neighbouring letter/digit pairs repeat or step by one (<c>123456</c>,
+        /// <c>abc123</c>, <c>aaaa1111</c>); for a random token each pair does so with probability about 1/12.
+        /// </summary>
+        private static bool IsMostlySequential(string text)
+        {
+            var pairs = 0;
+            var predictable = 0;
+            for (var i = 1; i < text.Length; i++)
+            {
+                var previous = char.ToLowerInvariant(text[i - 1]);
+                var current = char.ToLowerInvariant(text[i]);
+                if (!char.IsLetterOrDigit(previous) || !char.IsLetterOrDigit(current))
+                {
+                    continue;
+                }
+
+                pairs++;
+                var step = current - previous;
+                if (step == 0 || step == 1 || step == -1 || (previous == '9' && current == '0'))
+                {
+                    predictable++;
+                }
+            }
+
+            return pairs > 0 && predictable * 3 >= pairs * 2;
         }
 
         private static bool IsMostlyOneCharacter(string text)

@@ -219,17 +219,22 @@ namespace DeepSeek.Analyzers.Rules
             ConcurrentDictionary<(SyntaxTree Tree, TextSpan Span), bool> reported)
         {
             var options = deepSeek.Options.Get(context.Operation.Syntax.SyntaxTree);
-            if (!ApiKeySinks.TryGetSink(context.Operation, deepSeek.Types, options.ApiKeyVariable, out var sink)
-                || !IsDeepSeekBound(sink, deepSeek, options, context.CancellationToken))
+            if (!ApiKeySinks.TryGetSink(context.Operation, deepSeek.Types, options.ApiKeyVariable, out var sink))
             {
                 return;
             }
 
+            // The values first (cheap, and usually none is a secret); the evidence only for a secret.
+            bool? bound = null;
             foreach (var (node, value) in SecretValues.Resolve(sink.Value, context.ContainingSymbol, context.Operation.SemanticModel, context.CancellationToken))
             {
                 if (SecretText.LooksLikeSecret(value, options.ApiKeyVariable, options.ApiKeyConfigurationKey))
                 {
-                    ReportSecret(context, deepSeek, reported, node, value, " reaches a DeepSeek API-key sink");
+                    bound ??= IsDeepSeekBound(sink, deepSeek, options, context.CancellationToken);
+                    if (bound.Value)
+                    {
+                        ReportSecret(context, deepSeek, reported, node, value, " reaches a DeepSeek API-key sink");
+                    }
                 }
             }
         }
@@ -254,8 +259,60 @@ namespace DeepSeek.Analyzers.Rules
                     return false;
             }
 
-            return deepSeek.Evidence.IsDeepSeekBound(client, options, cancellationToken)
-                || deepSeek.Evidence.BindingOfContainingCode(sink.Owner, cancellationToken) == DeepSeekBinding.Bound;
+            if (deepSeek.Evidence.IsDeepSeekBound(client, options, cancellationToken))
+            {
+                return true;
+            }
+
+            var member = deepSeek.Evidence.BindingOfContainingCode(sink.Owner, cancellationToken);
+            return member == DeepSeekBinding.Bound && !IsBesideAnotherDeepSeekClient(client, deepSeek, cancellationToken);
+        }
+
+        /// <summary>
+        /// True when the type's DeepSeek evidence belongs to another client of the same kind, bound to DeepSeek by itself:
+        /// in a class that builds a DeepSeek client and an OpenAI one, the client without an endpoint is the OpenAI one.
+        /// Only on the rare path of a non-DeepSeek-shaped secret at a sink without evidence of its own.
+        /// </summary>
+        private static bool IsBesideAnotherDeepSeekClient(IOperation client, DeepSeekCompilationContext deepSeek, System.Threading.CancellationToken cancellationToken)
+        {
+            var model = client.SemanticModel;
+            var clientType = client.Type;
+            if (model == null || clientType == null || !(client is IObjectCreationOperation || client is IInvocationOperation))
+            {
+                return false;
+            }
+
+            var type = model.GetEnclosingSymbol(client.Syntax.SpanStart, cancellationToken)?.ContainingType;
+            if (type == null)
+            {
+                return false;
+            }
+
+            foreach (var reference in type.DeclaringSyntaxReferences)
+            {
+                if (reference.SyntaxTree != model.SyntaxTree)
+                {
+                    continue;
+                }
+
+                foreach (var node in reference.GetSyntax(cancellationToken).DescendantNodes())
+                {
+                    if (!(node is ObjectCreationExpressionSyntax || node is ImplicitObjectCreationExpressionSyntax || node is InvocationExpressionSyntax)
+                        || node == client.Syntax)
+                    {
+                        continue;
+                    }
+
+                    var other = model.GetOperation(node, cancellationToken);
+                    if (other != null && other.Type != null && SymbolEqualityComparer.Default.Equals(other.Type, clientType)
+                        && deepSeek.Evidence.BindingOf(other, cancellationToken) == DeepSeekBinding.Bound)
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
         }
 
         private static void AnalyzeNamedHolder(
@@ -269,12 +326,37 @@ namespace DeepSeek.Analyzers.Rules
                 return;
             }
 
+            ReportWrittenSecret(context, deepSeek, reported, value, depth: 0);
+        }
+
+        /// <summary>
+        /// Text written into a DeepSeek key holder, also as the fallback of <c>??</c> or a branch of <c>?:</c>
+        /// (<c>Environment.GetEnvironmentVariable("DEEPSEEK_API_KEY") ?? "…"</c>). A reference to another constant is
+        /// reported where that constant is declared.
+        /// </summary>
+        private static void ReportWrittenSecret(
+            OperationAnalysisContext context,
+            DeepSeekCompilationContext deepSeek,
+            ConcurrentDictionary<(SyntaxTree Tree, TextSpan Span), bool> reported,
+            IOperation value,
+            int depth)
+        {
             while (value is IConversionOperation conversion)
             {
                 value = conversion.Operand;
             }
 
-            // Only text written here: a reference to another constant is reported where that constant is declared.
+            switch (value)
+            {
+                case ICoalesceOperation coalesce when depth < 4:
+                    ReportWrittenSecret(context, deepSeek, reported, coalesce.WhenNull, depth + 1);
+                    return;
+                case IConditionalOperation conditional when conditional.WhenFalse != null && depth < 4:
+                    ReportWrittenSecret(context, deepSeek, reported, conditional.WhenTrue, depth + 1);
+                    ReportWrittenSecret(context, deepSeek, reported, conditional.WhenFalse, depth + 1);
+                    return;
+            }
+
             if (!(value is ILiteralOperation || value is IBinaryOperation || value is IInterpolatedStringOperation)
                 || !(value.ConstantValue.Value is string text))
             {

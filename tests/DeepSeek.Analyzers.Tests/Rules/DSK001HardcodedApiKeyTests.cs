@@ -584,6 +584,338 @@ namespace DeepSeek.Analyzers.Tests.Rules
             }
             """);
 
+        // ---- Shapes from public DeepSeek C# code -------------------------------------------------------------
+
+        [Fact]
+        public Task Flags_key_in_const_of_static_settings_class() => VerifyCS.AnalyzerAsync(
+            """
+            public static class DeepSeekSettings
+            {
+                public const string BaseUrl = "https://api.deepseek.com";
+                public const string ApiKey = {|DSK001:"sk-9c3e7a1f5b2d8c4e6a0f3b7d1e9c5a2f"|};
+                public const string Model = "deepseek-v4-flash";
+            }
+            """);
+
+        [Fact]
+        public Task Flags_key_in_options_record_property_default() => VerifyCS.AnalyzerAsync(
+            """
+            public sealed record DeepSeekOptions
+            {
+                public string ApiKey { get; set; } = {|DSK001:"sk-9c3e7a1f5b2d8c4e6a0f3b7d1e9c5a2f"|};
+                public string BaseUrl { get; set; } = "https://api.deepseek.com";
+            }
+            """);
+
+        [Fact]
+        public Task Flags_key_as_environment_fallback() => VerifyCS.AnalyzerAsync(
+            """
+            using System;
+
+            class C
+            {
+                static readonly string ApiKey = Environment.GetEnvironmentVariable("DEEPSEEK_API_KEY") ?? {|DSK001:"sk-9c3e7a1f5b2d8c4e6a0f3b7d1e9c5a2f"|};
+            }
+            """);
+
+        [Fact]
+        public Task Flags_key_in_primary_constructor_default() => VerifyCS.AnalyzerAsync(
+            """
+            class DeepSeekService(string apiKey = {|DSK001:"sk-9c3e7a1f5b2d8c4e6a0f3b7d1e9c5a2f"|})
+            {
+                public string Key => apiKey;
+            }
+            """);
+
+        [Fact]
+        public Task Flags_key_in_top_level_statements() => VerifyCS.Test(
+            """
+            using System;
+            using System.ClientModel;
+            using OpenAI;
+            using OpenAI.Chat;
+
+            var client = new OpenAIClient(
+                new ApiKeyCredential({|DSK001:"sk-9c3e7a1f5b2d8c4e6a0f3b7d1e9c5a2f"|}),
+                new OpenAIClientOptions { Endpoint = new Uri("https://api.deepseek.com/v1") });
+            ChatClient chat = client.GetChatClient("deepseek-v4-flash");
+            """).AsApplication().RunAsync();
+
+        [Fact]
+        public Task Flags_key_in_Semantic_Kernel_endpoint_overload() => VerifyCS.AnalyzerAsync(
+            """
+            using System;
+            using Microsoft.SemanticKernel;
+
+            class C
+            {
+                Kernel Build() => Kernel.CreateBuilder()
+                    .AddOpenAIChatCompletion("deepseek-v4-flash", new Uri("https://api.deepseek.com"), {|DSK001:"sk-9c3e7a1f5b2d8c4e6a0f3b7d1e9c5a2f"|})
+                    .Build();
+            }
+            """);
+
+        [Fact]
+        public Task Flags_secret_in_Semantic_Kernel_endpoint_overload() => VerifyCS.AnalyzerAsync(
+            """
+            using System;
+            using Microsoft.SemanticKernel;
+
+            class C
+            {
+                Kernel Build() => Kernel.CreateBuilder()
+                    .AddOpenAIChatCompletion(modelId: "my-model", endpoint: new Uri("https://api.deepseek.com"), apiKey: {|DSK001:"my-secret-key-123"|})
+                    .Build();
+            }
+            """);
+
+        [Fact]
+        public Task Flags_secret_in_Bearer_interpolation_of_local() => VerifyCS.AnalyzerAsync(
+            """
+            using System;
+            using System.Net.Http;
+
+            class C
+            {
+                HttpClient Create()
+                {
+                    var apiKey = {|DSK001:"my-secret-key-123"|};
+                    var http = new HttpClient { BaseAddress = new Uri("https://api.deepseek.com") };
+                    http.DefaultRequestHeaders.Add("Authorization", $"Bearer {apiKey}");
+                    return http;
+                }
+            }
+            """);
+
+        [Fact]
+        public Task Flags_secret_in_Bearer_interpolation_of_const_field_at_the_const() => VerifyCS.AnalyzerAsync(
+            """
+            using System;
+            using System.Net.Http;
+
+            class DeepSeekChat
+            {
+                private const string ApiKey = {|DSK001:"my-secret-key-123"|};
+                private readonly HttpClient _http = new HttpClient { BaseAddress = new Uri("https://api.deepseek.com") };
+
+                DeepSeekChat() => _http.DefaultRequestHeaders.Add("Authorization", $"Bearer {ApiKey}");
+            }
+            """);
+
+        [Fact]
+        public Task Flags_secret_in_Bearer_concatenation_of_const_field_at_the_const() => VerifyCS.AnalyzerAsync(
+            """
+            using System;
+            using System.Net.Http;
+
+            class C
+            {
+                private const string ApiKey = {|DSK001:"my-secret-key-123"|};
+
+                HttpClient Create()
+                {
+                    var http = new HttpClient { BaseAddress = new Uri("https://api.deepseek.com") };
+                    http.DefaultRequestHeaders.TryAddWithoutValidation("Authorization", "Bearer " + ApiKey);
+                    return http;
+                }
+            }
+            """);
+
+        [Fact]
+        public Task Flags_secret_in_AuthenticationHeaderValue_of_request_message() => VerifyCS.AnalyzerAsync(
+            """
+            using System.Net.Http;
+            using System.Net.Http.Headers;
+            using System.Threading.Tasks;
+
+            class C
+            {
+                private static readonly HttpClient Http = new HttpClient();
+                private static readonly string ApiKey = {|DSK001:"my-secret-key-123"|};
+
+                Task<HttpResponseMessage> Send(string json)
+                {
+                    var request = new HttpRequestMessage(HttpMethod.Post, "https://api.deepseek.com/chat/completions");
+                    request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", ApiKey);
+                    request.Content = new StringContent(json);
+                    return Http.SendAsync(request);
+                }
+            }
+            """);
+
+        [Fact]
+        public Task Flags_secret_as_environment_fallback_at_DeepSeek_sink() => VerifyCS.AnalyzerAsync(
+            """
+            using System;
+            using System.ClientModel;
+            using OpenAI;
+
+            class C
+            {
+                OpenAIClient Create() => new OpenAIClient(
+                    new ApiKeyCredential(Environment.GetEnvironmentVariable("DEEPSEEK_API_KEY") ?? {|DSK001:"my-secret-key-123"|}),
+                    new OpenAIClientOptions { Endpoint = new Uri("https://api.deepseek.com") });
+            }
+            """);
+
+        [Fact]
+        public Task Flags_secret_as_configuration_fallback_in_DeepSeek_named_holder() => VerifyCS.AnalyzerAsync(
+            """
+            using Microsoft.Extensions.Configuration;
+
+            class C(IConfiguration configuration)
+            {
+                private readonly string _deepSeekApiKey = configuration["DeepSeek:ApiKey"] ?? {|DSK001:"my-secret-key-123"|};
+            }
+            """);
+
+        [Fact]
+        public Task Flags_secret_from_constants_class_at_DeepSeek_sink() => VerifyCS.AnalyzerAsync(
+            """
+            using System;
+            using System.ClientModel;
+            using OpenAI;
+
+            static class Secrets
+            {
+                public const string LlmKey = {|DSK001:"my-secret-key-123"|};
+            }
+
+            class C
+            {
+                OpenAIClient Create() => new OpenAIClient(
+                    new ApiKeyCredential(Secrets.LlmKey),
+                    new OpenAIClientOptions { Endpoint = new Uri("https://api.deepseek.com") });
+            }
+            """);
+
+        [Fact]
+        public Task Flags_secret_in_credential_local_passed_to_ChatClient() => VerifyCS.AnalyzerAsync(
+            """
+            using System;
+            using System.ClientModel;
+            using OpenAI;
+            using OpenAI.Chat;
+
+            class C
+            {
+                ChatClient Connect()
+                {
+                    var credential = new ApiKeyCredential({|DSK001:"my-secret-key-123"|});
+                    var options = new OpenAIClientOptions { Endpoint = new Uri("https://api.deepseek.com/v1") };
+                    return new ChatClient("deepseek-v4-flash", credential, options);
+                }
+            }
+            """);
+
+        [Fact]
+        public Task Flags_secret_in_top_level_statements() => VerifyCS.Test(
+            """
+            using System;
+            using System.ClientModel;
+            using OpenAI;
+
+            var apiKey = {|DSK001:"my-secret-key-123"|};
+            var client = new OpenAIClient(new ApiKeyCredential(apiKey), new OpenAIClientOptions { Endpoint = new Uri("https://api.deepseek.com") });
+            """).AsApplication().RunAsync();
+
+        [Fact]
+        public Task Ignores_secret_for_OpenAI_client_beside_a_DeepSeek_client() => VerifyCS.AnalyzerAsync(
+            """
+            using System;
+            using System.ClientModel;
+            using OpenAI;
+
+            class LlmClients
+            {
+                OpenAIClient OpenAI() => new OpenAIClient(new ApiKeyCredential("my-secret-key-123"));
+
+                OpenAIClient DeepSeek() => new OpenAIClient(
+                    new ApiKeyCredential(Environment.GetEnvironmentVariable("DEEPSEEK_API_KEY")!),
+                    new OpenAIClientOptions { Endpoint = new Uri("https://api.deepseek.com") });
+            }
+            """);
+
+        [Fact]
+        public Task Ignores_secret_for_OpenAI_endpoint_Azure_and_localhost() => VerifyCS.AnalyzerAsync(
+            """
+            using System;
+            using System.ClientModel;
+            using Microsoft.SemanticKernel;
+            using OpenAI;
+
+            class C
+            {
+                OpenAIClient OpenAI() => new OpenAIClient(new ApiKeyCredential("my-secret-key-123"), new OpenAIClientOptions { Endpoint = new Uri("https://api.openai.com/v1") });
+
+                OpenAIClient Ollama() => new OpenAIClient(new ApiKeyCredential("ollama-key-123"), new OpenAIClientOptions { Endpoint = new Uri("http://localhost:11434/v1") });
+
+                void Kernel(IKernelBuilder builder) => builder.AddOpenAIChatCompletion(
+                    modelId: "deepseek/deepseek-r1", endpoint: new Uri("https://openrouter.ai/api/v1"), apiKey: "or-key-7Hq2Lm9Xc4");
+
+                OpenAIClient Azure() => new OpenAIClient(
+                    new ApiKeyCredential("azure-key-7Hq2Lm9Xc4"), new OpenAIClientOptions { Endpoint = new Uri("https://my-resource.openai.azure.com/openai/v1") });
+            }
+            """);
+
+        [Fact]
+        public Task Ignores_OpenAI_project_key_without_DeepSeek_evidence() => VerifyCS.AnalyzerAsync(
+            """
+            using OpenAI;
+
+            class C
+            {
+                OpenAIClient Create() => new OpenAIClient("sk-proj-Ab3dEf6hIj9kLm2nOp5qRs8tUv1wXy4z");
+            }
+            """);
+
+        [Theory]
+        [InlineData("sk-test")]
+        [InlineData("sk-xxxxxxxx")]
+        [InlineData("sk-your-api-key-here")]
+        [InlineData("YOUR_DEEPSEEK_API_KEY")]
+        [InlineData("sk-123456")]
+        [InlineData("sk-abc123")]
+        [InlineData("sk-1234567890")]
+        [InlineData("abcdef123456")]
+        [InlineData("sk-demo-123")]
+        [InlineData("sk-mock-key-1")]
+        [InlineData("sk-********")]
+        [InlineData("sk-xxx-123")]
+        public Task Ignores_fake_keys_at_DeepSeek_sink(string value) => VerifyCS.AnalyzerAsync(
+            """
+            using System;
+            using System.ClientModel;
+            using OpenAI;
+
+            class DeepSeekClientTests
+            {
+                OpenAIClient Create() => new OpenAIClient(
+                    new ApiKeyCredential("
+            """ + value + """
+            "),
+                    new OpenAIClientOptions { Endpoint = new Uri("https://api.deepseek.com") });
+            }
+            """);
+
+        [Fact]
+        public Task Ignores_key_read_from_configuration_indexer_and_GetValue() => VerifyCS.AnalyzerAsync(
+            """
+            using System;
+            using System.ClientModel;
+            using Microsoft.Extensions.Configuration;
+            using OpenAI;
+
+            class C(IConfiguration config)
+            {
+                OpenAIClient Create() => new OpenAIClient(
+                    new ApiKeyCredential(config["DeepSeek:ApiKey"] ?? throw new InvalidOperationException("DeepSeek:ApiKey is missing")),
+                    new OpenAIClientOptions { Endpoint = new Uri("https://api.deepseek.com") });
+
+                string Key() => config.GetSection("DeepSeek")["ApiKey"] ?? "";
+            }
+            """);
+
         // ---- Fixes -----------------------------------------------------------------------------------------
 
         [Fact]
