@@ -228,7 +228,8 @@ namespace DeepSeek.Analyzers.Rules
             bool? bound = null;
             foreach (var (node, value) in SecretValues.Resolve(sink.Value, context.ContainingSymbol, context.Operation.SemanticModel, context.CancellationToken))
             {
-                if (SecretText.LooksLikeSecret(value, options.ApiKeyVariable, options.ApiKeyConfigurationKey))
+                if (SecretText.LooksLikeSecret(value, options.ApiKeyVariable, options.ApiKeyConfigurationKey)
+                    && !IsLeftToDeclaration(node, context))
                 {
                     bound ??= IsDeepSeekBound(sink, deepSeek, options, context.CancellationToken);
                     if (bound.Value)
@@ -237,6 +238,43 @@ namespace DeepSeek.Analyzers.Rules
                     }
                 }
             }
+        }
+
+        /// <summary>
+        /// True for a field or property initialiser in this file outside the member being analysed: its declaration reports
+        /// it (see <see cref="AnalyzeMemberFlowingToSink"/>), so the diagnostic stays local to the code it points at.
+        /// </summary>
+        private static bool IsLeftToDeclaration(SyntaxNode node, OperationAnalysisContext context)
+        {
+            if (node.SyntaxTree != context.Operation.Syntax.SyntaxTree)
+            {
+                return false;
+            }
+
+            foreach (var reference in context.ContainingSymbol.DeclaringSyntaxReferences)
+            {
+                if (reference.SyntaxTree == node.SyntaxTree && reference.Span.Contains(node.Span))
+                {
+                    return false;
+                }
+            }
+
+            // Only member initialisers are analysed at their declaration; anything else stays with the sink.
+            for (var parent = node.Parent; parent != null; parent = parent.Parent)
+            {
+                if (parent is EqualsValueClauseSyntax equals)
+                {
+                    return (equals.Parent is VariableDeclaratorSyntax declarator && declarator.Parent?.Parent is FieldDeclarationSyntax)
+                        || equals.Parent is PropertyDeclarationSyntax;
+                }
+
+                if (!(parent is ExpressionSyntax))
+                {
+                    return false;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>
@@ -323,10 +361,96 @@ namespace DeepSeek.Analyzers.Rules
             var value = GetNamedHolderValue(context.Operation, context.ContainingSymbol);
             if (value == null)
             {
+                AnalyzeMemberFlowingToSink(context, deepSeek, reported);
                 return;
             }
 
             ReportWrittenSecret(context, deepSeek, reported, value, depth: 0);
+        }
+
+        /// <summary>
+        /// A field or property initialised with a secret and read at a DeepSeek API-key sink elsewhere in the file: reported
+        /// here, from the declaration, so the diagnostic is local to the code it points at (and its fix can be applied).
+        /// The sink's own action reports only values written inside the member it analyses.
+        /// </summary>
+        private static void AnalyzeMemberFlowingToSink(
+            OperationAnalysisContext context,
+            DeepSeekCompilationContext deepSeek,
+            ConcurrentDictionary<(SyntaxTree Tree, TextSpan Span), bool> reported)
+        {
+            ISymbol? member;
+            IOperation value;
+            switch (context.Operation)
+            {
+                case IFieldInitializerOperation field when field.InitializedFields.Length == 1:
+                    member = field.InitializedFields[0];
+                    value = field.Value;
+                    break;
+                case IPropertyInitializerOperation property when property.InitializedProperties.Length == 1:
+                    member = property.InitializedProperties[0];
+                    value = property.Value;
+                    break;
+                default:
+                    return;
+            }
+
+            var model = context.Operation.SemanticModel;
+            var options = deepSeek.Options.Get(value.Syntax.SyntaxTree);
+            if (model == null
+                || !(value.ConstantValue.Value is string text)
+                || !SecretText.LooksLikeSecret(text, options.ApiKeyVariable, options.ApiKeyConfigurationKey))
+            {
+                return;
+            }
+
+            // The written constant the sink resolves to: the initialiser itself.
+            var written = value;
+            while (written is IConversionOperation conversion)
+            {
+                written = conversion.Operand;
+            }
+
+            if (!(written is ILiteralOperation || written is IBinaryOperation || written is IInterpolatedStringOperation))
+            {
+                return;
+            }
+
+            var cancellationToken = context.CancellationToken;
+            var root = value.Syntax.SyntaxTree.GetRoot(cancellationToken);
+            foreach (var node in root.DescendantNodes())
+            {
+                if (!(node is IdentifierNameSyntax identifier) || identifier.Identifier.ValueText != member.Name)
+                {
+                    continue;
+                }
+
+                SyntaxNode reference = identifier.Parent is MemberAccessExpressionSyntax access && access.Name == identifier ? access : identifier;
+                if (!SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(reference, cancellationToken).Symbol?.OriginalDefinition, member.OriginalDefinition))
+                {
+                    continue;
+                }
+
+                var operation = model.GetOperation(reference, cancellationToken);
+                for (var ancestor = operation?.Parent; ancestor != null; ancestor = ancestor.Parent)
+                {
+                    if (!ApiKeySinks.TryGetSink(ancestor, deepSeek.Types, options.ApiKeyVariable, out var sink))
+                    {
+                        continue;
+                    }
+
+                    var containing = model.GetEnclosingSymbol(ancestor.Syntax.SpanStart, cancellationToken) ?? context.ContainingSymbol;
+                    foreach (var (resolved, _) in SecretValues.Resolve(sink.Value, containing, model, cancellationToken))
+                    {
+                        if (resolved == written.Syntax && IsDeepSeekBound(sink, deepSeek, options, cancellationToken))
+                        {
+                            ReportSecret(context, deepSeek, reported, written.Syntax, text, " reaches a DeepSeek API-key sink");
+                            return;
+                        }
+                    }
+
+                    break;
+                }
+            }
         }
 
         /// <summary>

@@ -916,6 +916,182 @@ namespace DeepSeek.Analyzers.Tests.Rules
             }
             """);
 
+        [Fact]
+        public Task Flags_secret_in_ChatClient_with_retired_alias() => VerifyCS.AnalyzerAsync(
+            """
+            using OpenAI.Chat;
+
+            class C
+            {
+                ChatClient Create() => new ChatClient(model: "deepseek-chat", apiKey: {|DSK001:"my-secret-key-123"|});
+            }
+            """);
+
+        [Fact]
+        public Task Flags_secret_in_Semantic_Kernel_service_constructor() => VerifyCS.AnalyzerAsync(
+            """
+            using System;
+            using Microsoft.SemanticKernel.Connectors.OpenAI;
+
+            class C
+            {
+                OpenAIChatCompletionService Create()
+                    => new OpenAIChatCompletionService("deepseek-v4-flash", new Uri("https://api.deepseek.com"), {|DSK001:"my-secret-key-123"|});
+            }
+            """);
+
+        [Fact]
+        public Task Flags_secret_in_named_HttpClient_configuration() => VerifyCS.AnalyzerAsync(
+            """
+            using System;
+            using Microsoft.Extensions.DependencyInjection;
+
+            static class Registration
+            {
+                public static IServiceCollection AddDeepSeek(this IServiceCollection services)
+                {
+                    services.AddHttpClient("DeepSeek", http =>
+                    {
+                        http.BaseAddress = new Uri("https://api.deepseek.com");
+                        http.DefaultRequestHeaders.Add("Authorization", {|DSK001:"Bearer my-secret-key-123"|});
+                    });
+                    return services;
+                }
+            }
+            """);
+
+        [Fact]
+        public Task Flags_secret_in_Betalgo_options_lambda() => VerifyCS.AnalyzerAsync(
+            """
+            using System;
+            using Betalgo.Ranul.OpenAI;
+
+            class C
+            {
+                void Configure(Action<Action<OpenAIOptions>> register) => register(settings =>
+                {
+                    settings.ApiKey = {|DSK001:"my-secret-key-123"|};
+                    settings.BaseDomain = "https://api.deepseek.com";
+                });
+            }
+            """);
+
+        [Fact]
+        public Task Ignores_placeholder_fallbacks_and_names() => VerifyCS.AnalyzerAsync(
+            """
+            using System;
+            using System.ClientModel;
+            using OpenAI;
+
+            class DeepSeekChat
+            {
+                private static readonly string DeepSeekApiKey = Environment.GetEnvironmentVariable("DEEPSEEK_API_KEY") ?? "YOUR_DEEPSEEK_API_KEY";
+                private static readonly string DeepSeekToken = Environment.GetEnvironmentVariable("DEEPSEEK_API_KEY") ?? string.Empty;
+
+                OpenAIClient Create() => new OpenAIClient(
+                    new ApiKeyCredential(Environment.GetEnvironmentVariable("DEEPSEEK_API_KEY") ?? "sk-your-api-key-here"),
+                    new OpenAIClientOptions { Endpoint = new Uri("https://api.deepseek.com") });
+            }
+            """);
+
+        [Fact]
+        public Task Fixes_key_as_environment_fallback() => Fix(
+            """
+            using System;
+
+            class C
+            {
+                static readonly string ApiKey = Environment.GetEnvironmentVariable("DEEPSEEK_API_KEY") ?? {|DSK001:"sk-9c3e7a1f5b2d8c4e6a0f3b7d1e9c5a2f"|};
+            }
+            """,
+            """
+            using System;
+
+            class C
+            {
+                static readonly string ApiKey = Environment.GetEnvironmentVariable("DEEPSEEK_API_KEY") ?? throw new InvalidOperationException("The DeepSeek API key is not set: set the environment variable DEEPSEEK_API_KEY.");
+            }
+            """);
+
+        [Fact]
+        public Task Fixes_secret_as_configuration_fallback_to_throw() => Fix(
+            """
+            using System;
+            using System.ClientModel;
+            using Microsoft.Extensions.Configuration;
+            using OpenAI;
+
+            class C(IConfiguration config)
+            {
+                OpenAIClient Create() => new OpenAIClient(
+                    new ApiKeyCredential(config["LLM:Key"] ?? {|DSK001:"my-secret-key-123"|}),
+                    new OpenAIClientOptions { Endpoint = new Uri("https://api.deepseek.com") });
+            }
+            """,
+            """
+            using System;
+            using System.ClientModel;
+            using Microsoft.Extensions.Configuration;
+            using OpenAI;
+
+            class C(IConfiguration config)
+            {
+                OpenAIClient Create() => new OpenAIClient(
+                    new ApiKeyCredential(config["LLM:Key"] ?? throw new InvalidOperationException("The DeepSeek API key is not set: set configuration key 'LLM:Key' (user secrets in development, the environment or a vault in production).")),
+                    new OpenAIClientOptions { Endpoint = new Uri("https://api.deepseek.com") });
+            }
+            """);
+
+        [Fact]
+        public Task Fixes_const_secret_used_in_Bearer_interpolation() => Fix(
+            """
+            using System;
+            using System.Net.Http;
+
+            class DeepSeekChat
+            {
+                private const string ApiKey = {|DSK001:"my-secret-key-123"|};
+                private readonly HttpClient _http = new HttpClient { BaseAddress = new Uri("https://api.deepseek.com") };
+
+                DeepSeekChat() => _http.DefaultRequestHeaders.Add("Authorization", $"Bearer {ApiKey}");
+            }
+            """,
+            """
+            using System;
+            using System.Net.Http;
+
+            class DeepSeekChat
+            {
+                private static readonly string ApiKey = 
+            """ + Env + """
+            ;
+                private readonly HttpClient _http = new HttpClient { BaseAddress = new Uri("https://api.deepseek.com") };
+
+                DeepSeekChat() => _http.DefaultRequestHeaders.Add("Authorization", $"Bearer {ApiKey}");
+            }
+            """);
+
+        [Fact]
+        public Task Fixes_key_in_top_level_statements() => VerifyCS.Test(
+            """
+            using System;
+            using System.ClientModel;
+            using OpenAI;
+
+            const string apiKey = {|DSK001:"sk-9c3e7a1f5b2d8c4e6a0f3b7d1e9c5a2f"|};
+            var client = new OpenAIClient(new ApiKeyCredential(apiKey), new OpenAIClientOptions { Endpoint = new Uri("https://api.deepseek.com") });
+            """,
+            """
+            using System;
+            using System.ClientModel;
+            using OpenAI;
+
+            string apiKey = 
+            """ + Env + """
+            ;
+            var client = new OpenAIClient(new ApiKeyCredential(apiKey), new OpenAIClientOptions { Endpoint = new Uri("https://api.deepseek.com") });
+            """).AsApplication().RunAsync();
+
         // ---- Fixes -----------------------------------------------------------------------------------------
 
         [Fact]
