@@ -73,6 +73,11 @@ namespace DeepSeek.Analyzers.Infrastructure
                 return false;
             }
 
+            if (IsSecretNameLike(secret))
+            {
+                return false;
+            }
+
             var letters = false;
             var digits = false;
             foreach (var c in secret)
@@ -90,6 +95,45 @@ namespace DeepSeek.Analyzers.Infrastructure
             // after an sk- prefix (sk-abc123, sk-1234567890, abcdef123456): no issued key looks like that.
             var body = secret.StartsWith(DeepSeekCatalog.KeyPrefix, StringComparison.Ordinal) ? secret.Length - DeepSeekCatalog.KeyPrefix.Length : secret.Length;
             return letters && digits && body >= 8 && !IsMostlyOneCharacter(secret) && !IsMostlySequential(secret);
+        }
+
+        /// <summary>
+        /// True for the name of a secret rather than a secret: an environment variable name (<c>MY_DEEPSEEK_KEY_V2</c>: upper
+        /// case, digits and underscores) or a configuration path (<c>AI:DeepSeek:Key2</c>: identifiers joined by colons).
+        /// </summary>
+        private static bool IsSecretNameLike(string text)
+        {
+            var underscore = false;
+            var upperOnly = true;
+            var colons = 0;
+            var segmentStart = true;
+            var pathLike = true;
+            foreach (var c in text)
+            {
+                if (c == '_')
+                {
+                    underscore = true;
+                }
+                else if (!(char.IsUpper(c) || char.IsDigit(c)))
+                {
+                    upperOnly = false;
+                }
+
+                if (c == ':')
+                {
+                    pathLike &= !segmentStart;
+                    colons++;
+                    segmentStart = true;
+                }
+                else
+                {
+                    pathLike &= char.IsLetterOrDigit(c) || c == '_' || c == '.' || c == '-';
+                    pathLike &= !(segmentStart && char.IsDigit(c));
+                    segmentStart = false;
+                }
+            }
+
+            return (upperOnly && underscore) || (pathLike && colons > 0 && !segmentStart);
         }
 
         /// <summary>The value without a leading <c>Bearer </c> authentication scheme.</summary>

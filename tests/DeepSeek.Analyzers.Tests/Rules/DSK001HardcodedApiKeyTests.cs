@@ -566,6 +566,8 @@ namespace DeepSeek.Analyzers.Tests.Rules
         [InlineData("DeepSeekApiKey", "your-deepseek-key-1")]
         [InlineData("DeepSeekApiKey", "short1")]
         [InlineData("OpenAIKey", "proxy-7Hq2Lm9Xc4Vb8Nz1")]
+        [InlineData("DeepSeekApiKey", "MY_DEEPSEEK_KEY_V2")]
+        [InlineData("DeepSeekApiKey", "AI:DeepSeek:Key2")]
         public Task Ignores_DeepSeek_key_names_and_non_secrets(string name, string value) => VerifyCS.AnalyzerAsync(
             "class C { private const string " + name + " = \"" + value + "\"; }");
 
@@ -1091,6 +1093,70 @@ namespace DeepSeek.Analyzers.Tests.Rules
             ;
             var client = new OpenAIClient(new ApiKeyCredential(apiKey), new OpenAIClientOptions { Endpoint = new Uri("https://api.deepseek.com") });
             """).AsApplication().RunAsync();
+
+        [Fact]
+        public Task Ignores_secret_names_passed_to_lookups() => VerifyCS.AnalyzerAsync(
+            """
+            using System;
+            using System.ClientModel;
+            using Microsoft.Extensions.Configuration;
+            using OpenAI;
+
+            class DeepSeekFactory(IConfiguration configuration)
+            {
+                private const string DeepSeekApiKey = "DEEPSEEK_KEY_V2";
+                private const string ConfigKey = "Llm:DeepSeek:ApiKey2";
+
+                OpenAIClient FromEnvironment() => new OpenAIClient(
+                    new ApiKeyCredential(Environment.GetEnvironmentVariable(DeepSeekApiKey) ?? "DEEPSEEK_API_KEY_MISSING"),
+                    new OpenAIClientOptions { Endpoint = new Uri("https://api.deepseek.com") });
+
+                OpenAIClient FromConfiguration() => new OpenAIClient(
+                    new ApiKeyCredential(configuration[ConfigKey]!),
+                    new OpenAIClientOptions { Endpoint = new Uri("https://api.deepseek.com") });
+            }
+            """);
+
+        [Fact]
+        public Task Ignores_secret_for_OpenAI_client_in_the_same_method_as_a_DeepSeek_client() => VerifyCS.AnalyzerAsync(
+            """
+            using System;
+            using System.ClientModel;
+            using System.Collections.Generic;
+            using OpenAI;
+
+            class Clients
+            {
+                List<OpenAIClient> All() => new List<OpenAIClient>
+                {
+                    new OpenAIClient(new ApiKeyCredential("my-secret-key-123")),
+                    new OpenAIClient(
+                        new ApiKeyCredential(Environment.GetEnvironmentVariable("DEEPSEEK_API_KEY")!),
+                        new OpenAIClientOptions { Endpoint = new Uri("https://api.deepseek.com") }),
+                };
+            }
+            """);
+
+        [Fact]
+        public Task Flags_secret_in_static_property_read_at_DeepSeek_sink() => VerifyCS.AnalyzerAsync(
+            """
+            using System;
+            using System.Net.Http;
+            using System.Net.Http.Headers;
+
+            static class AppConfig
+            {
+                public static string LlmToken { get; } = {|DSK001:"my-secret-key-123"|};
+                public static string BaseUrl { get; } = "https://api.deepseek.com";
+            }
+
+            class Chat
+            {
+                private readonly HttpClient _http = new HttpClient { BaseAddress = new Uri(AppConfig.BaseUrl) };
+
+                Chat() => _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", AppConfig.LlmToken);
+            }
+            """);
 
         // ---- Fixes -----------------------------------------------------------------------------------------
 
