@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using DeepSeek.Analyzers.Infrastructure;
 using DeepSeek.Catalog;
@@ -46,13 +47,16 @@ namespace DeepSeek.Analyzers.Rules
 
             // A non-DeepSeek-shaped secret can be reached from several sinks and holders: report each value once.
             var reported = new ConcurrentDictionary<(SyntaxTree Tree, TextSpan Span), bool>();
+
+            // Per file, the identifiers by name: built once, the first time a member initialiser holds a secret.
+            var identifiers = new ConcurrentDictionary<SyntaxTree, Dictionary<string, List<IdentifierNameSyntax>>>();
             context.RegisterOperationAction(
                 c => AnalyzeSink(c, deepSeek, reported),
                 OperationKind.ObjectCreation,
                 OperationKind.Invocation,
                 OperationKind.SimpleAssignment);
             context.RegisterOperationAction(
-                c => AnalyzeNamedHolder(c, deepSeek, reported),
+                c => AnalyzeNamedHolder(c, deepSeek, reported, identifiers),
                 OperationKind.FieldInitializer,
                 OperationKind.PropertyInitializer,
                 OperationKind.ParameterInitializer,
@@ -240,6 +244,27 @@ namespace DeepSeek.Analyzers.Rules
             }
         }
 
+        private static Dictionary<string, List<IdentifierNameSyntax>> IndexIdentifiers(SyntaxTree tree, System.Threading.CancellationToken cancellationToken)
+        {
+            var index = new Dictionary<string, List<IdentifierNameSyntax>>(StringComparer.Ordinal);
+            foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes())
+            {
+                if (node is IdentifierNameSyntax identifier)
+                {
+                    var name = identifier.Identifier.ValueText;
+                    if (!index.TryGetValue(name, out var list))
+                    {
+                        list = new List<IdentifierNameSyntax>();
+                        index.Add(name, list);
+                    }
+
+                    list.Add(identifier);
+                }
+            }
+
+            return index;
+        }
+
         /// <summary>
         /// True for a field or property initialiser in this file outside the member being analysed: its declaration reports
         /// it (see <see cref="AnalyzeMemberFlowingToSink"/>), so the diagnostic stays local to the code it points at.
@@ -356,12 +381,13 @@ namespace DeepSeek.Analyzers.Rules
         private static void AnalyzeNamedHolder(
             OperationAnalysisContext context,
             DeepSeekCompilationContext deepSeek,
-            ConcurrentDictionary<(SyntaxTree Tree, TextSpan Span), bool> reported)
+            ConcurrentDictionary<(SyntaxTree Tree, TextSpan Span), bool> reported,
+            ConcurrentDictionary<SyntaxTree, Dictionary<string, List<IdentifierNameSyntax>>> identifiers)
         {
             var value = GetNamedHolderValue(context.Operation, context.ContainingSymbol);
             if (value == null)
             {
-                AnalyzeMemberFlowingToSink(context, deepSeek, reported);
+                AnalyzeMemberFlowingToSink(context, deepSeek, reported, identifiers);
                 return;
             }
 
@@ -376,7 +402,8 @@ namespace DeepSeek.Analyzers.Rules
         private static void AnalyzeMemberFlowingToSink(
             OperationAnalysisContext context,
             DeepSeekCompilationContext deepSeek,
-            ConcurrentDictionary<(SyntaxTree Tree, TextSpan Span), bool> reported)
+            ConcurrentDictionary<(SyntaxTree Tree, TextSpan Span), bool> reported,
+            ConcurrentDictionary<SyntaxTree, Dictionary<string, List<IdentifierNameSyntax>>> identifiers)
         {
             ISymbol? member;
             IOperation value;
@@ -416,13 +443,14 @@ namespace DeepSeek.Analyzers.Rules
             }
 
             var cancellationToken = context.CancellationToken;
-            var root = value.Syntax.SyntaxTree.GetRoot(cancellationToken);
-            foreach (var node in root.DescendantNodes())
+            var tree = value.Syntax.SyntaxTree;
+            if (!identifiers.GetOrAdd(tree, t => IndexIdentifiers(t, cancellationToken)).TryGetValue(member.Name, out var named))
             {
-                if (!(node is IdentifierNameSyntax identifier) || identifier.Identifier.ValueText != member.Name)
-                {
-                    continue;
-                }
+                return;
+            }
+
+            foreach (var identifier in named)
+            {
 
                 SyntaxNode reference = identifier.Parent is MemberAccessExpressionSyntax access && access.Name == identifier ? access : identifier;
                 if (!SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(reference, cancellationToken).Symbol?.OriginalDefinition, member.OriginalDefinition))
