@@ -1158,6 +1158,27 @@ namespace DeepSeek.Analyzers.Tests.Rules
             }
             """);
 
+        [Fact]
+        public Task Flags_secret_in_DeepSeek_SDK_client_constructor()
+        {
+            var test = VerifyCS.Test(
+                """
+                using DeepSeek.Core;
+
+                class Program
+                {
+                    DeepSeekClient Create() => new DeepSeekClient({|DSK001:"my-secret-key-123"|});
+
+                    DeepSeekClient Placeholder() => new DeepSeekClient("your-api-key-1");
+                }
+                """);
+            test.TestState.AdditionalProjects["DeepSeekSdk"].AdditionalReferences.AddRange(Verifiers.TestReferences.Framework);
+            test.TestState.AdditionalProjects["DeepSeekSdk"].Sources.Add(
+                ("/DeepSeekSdk/DeepSeekClient.cs", "namespace DeepSeek.Core { public class DeepSeekClient { public DeepSeekClient(string apiKey) { } } }"));
+            test.TestState.AdditionalProjectReferences.Add("DeepSeekSdk");
+            return test.RunAsync();
+        }
+
         // ---- Fixes -----------------------------------------------------------------------------------------
 
         [Fact]
