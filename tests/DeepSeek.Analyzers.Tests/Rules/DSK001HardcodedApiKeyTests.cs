@@ -2047,6 +2047,10 @@ namespace DeepSeek.Analyzers.Tests.Rules
         [InlineData("class C { void M() { var h = new System.Net.Http.Headers.AuthenticationHeaderValue(\"Bearer\", \"proxy-7Hq2Lm9Xc4Vb8Nz1\" }")]
         [InlineData("class C { string DeepSeekToken => ; string deepseekKey { set => deepseekKey = \"proxy-7Hq2Lm9Xc4Vb8Nz1\"; } }")]
         [InlineData("class C { void M() { Undefined.Call(apiKey: \"proxy-7Hq2Lm9Xc4Vb8Nz1\"); x = \"sk-\" + y + \"4f9a\"; } }")]
+        [InlineData("class C { const string K = \"my-secret-key-123\"; void M(System.Net.Http.HttpClient h) { h.BaseAddress = new System.Uri(\"https://api.deepseek.com\"); h.DefaultRequestHeaders.Add(\"Authorization\", $\"Bearer {K}\" } }")]
+        [InlineData("class C { static string P { get; } = \"my-secret-key-123\"; void M() { new System.ClientModel.ApiKeyCredential(System.Environment.GetEnvironmentVariable(\"DEEPSEEK_API_KEY\") ?? ); var x = P; P. } }")]
+        [InlineData("class C { string K = \"my-secret-key-123\"; object M() => new Missing.DeepSeekClient(K, ; }")]
+        [InlineData("using OpenAI; class C { OpenAIClient A() => new OpenAIClient(new System.ClientModel.ApiKeyCredential(\"my-secret-key-123\")); OpenAIClient B() => new OpenAIClient(new System.ClientModel.ApiKeyCredential(x), new OpenAIClientOptions { Endpoint = new System.Uri(\"https://api.deepseek.com\") ; }")]
         public async Task Never_throws_on_half_typed_code(string source)
         {
             var (_, exceptions) = await AnalyzeAsync(source);
