@@ -182,14 +182,15 @@ namespace DeepSeek.Analyzers.Infrastructure
         }
 
         /// <summary>
-        /// True when the 32 hex digits at <paramref name="start"/> are repeated or sequential: a short period
-        /// (<c>deadbeefdeadbeef…</c>), or most neighbours equal or one step apart (<c>000…</c>, <c>0123…</c>, <c>abcdef…</c>).
+        /// True when the 32 hex digits at <paramref name="start"/> are repeated or sequential: a period of at most half
+        /// the key (<c>deadbeefdeadbeef…</c>), or most neighbours (or every second character) equal or one step apart
+        /// (<c>000…</c>, <c>0123…</c>, <c>abcdef…</c>, <c>a1b2c3d4…</c>).
         /// For a random key each neighbour is predictable with probability 3/16, so 20 of 31 never happens by chance.
         /// </summary>
         public static bool IsPatternedHex(string text, int start)
         {
             var length = DeepSeekCatalog.KeyHexLength;
-            for (var period = 1; period <= 8; period++)
+            for (var period = 1; period <= length / 2; period++)
             {
                 var periodic = true;
                 for (var i = start + period; i < start + length; i++)
@@ -207,21 +208,27 @@ namespace DeepSeek.Analyzers.Infrastructure
                 }
             }
 
+            // Neighbours (0123…) and, for two interleaved runs (a1b2c3d4…), every second character.
+            return CountPredictable(text, start, length, lag: 1) >= 20 || CountPredictable(text, start, length, lag: 2) >= 20;
+        }
+
+        private static int CountPredictable(string text, int start, int length, int lag)
+        {
             var predictable = 0;
-            for (var i = start + 1; i < start + length; i++)
+            for (var i = start + lag; i < start + length; i++)
             {
-                var previous = Hex.IndexOf(text[i - 1]);
+                var previous = Hex.IndexOf(text[i - lag]);
                 var current = Hex.IndexOf(text[i]);
                 var step = (current - previous + 16) % 16;
 
                 // "1234567890" wraps 9 → 0 rather than 9 → a; count that as sequential too.
-                if (step == 0 || step == 1 || step == 15 || (text[i - 1] == '9' && text[i] == '0'))
+                if (step == 0 || step == 1 || step == 15 || (text[i - lag] == '9' && text[i] == '0'))
                 {
                     predictable++;
                 }
             }
 
-            return predictable >= 20;
+            return predictable;
         }
 
         /// <summary>
