@@ -540,6 +540,9 @@ namespace DeepSeek.Analyzers.Tests.Rules
         [InlineData("deepseekKey")]
         [InlineData("DEEPSEEK_API_KEY")]
         [InlineData("_deepSeekToken")]
+        [InlineData("DeepSeekAccessToken")]
+        [InlineData("DEEPSEEK_SECRET_KEY")]
+        [InlineData("deepSeekApiSecret")]
         public Task Flags_secret_in_DeepSeek_named_field(string name) => VerifyCS.AnalyzerAsync(
             "class C { private static readonly string " + name + " = {|DSK001:\"proxy-7Hq2Lm9Xc4Vb8Nz1\"|}; }");
 
@@ -570,6 +573,8 @@ namespace DeepSeek.Analyzers.Tests.Rules
         [InlineData("DeepSeekApiKey", "short1")]
         [InlineData("OpenAIKey", "proxy-7Hq2Lm9Xc4Vb8Nz1")]
         [InlineData("DeepSeekApiKey", "MY_DEEPSEEK_KEY_V2")]
+        [InlineData("DeepSeekModelsCacheKey", "deepseek-models-v2")]
+        [InlineData("DeepSeekStopToken", "eos_token_7Hq2")]
         [InlineData("DeepSeekApiKey", "AI:DeepSeek:Key2")]
         public Task Ignores_DeepSeek_key_names_and_non_secrets(string name, string value) => VerifyCS.AnalyzerAsync(
             "class C { private const string " + name + " = \"" + value + "\"; }");
