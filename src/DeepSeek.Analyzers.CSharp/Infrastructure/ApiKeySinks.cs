@@ -178,7 +178,44 @@ namespace DeepSeek.Analyzers.Infrastructure
                     && TryGetStringArgument(owner, arguments, "parameter", out sink);
             }
 
+            if (IsDeepSeekSdkType(type, owner))
+            {
+                // new DeepSeekClient(apiKey) of a DeepSeek SDK (Ater.DeepSeek.Core and the like): the key is DeepSeek's.
+                return TryGetStringArgument(owner, arguments, "apiKey", out sink) && MarkDeepSeek(ref sink);
+            }
+
             return IsAiSdkType(type) && TryGetStringArgument(owner, arguments, "apiKey", out sink);
+        }
+
+        private static bool MarkDeepSeek(ref ApiKeySink sink)
+        {
+            sink = new ApiKeySink(sink.Value, sink.Owner, isDeepSeekByItself: true);
+            return true;
+        }
+
+        /// <summary>A referenced (not this project's own) type whose name or namespace says DeepSeek.</summary>
+        private static bool IsDeepSeekSdkType(INamedTypeSymbol type, IOperation owner)
+        {
+            var assembly = owner.SemanticModel?.Compilation.Assembly;
+            if (assembly == null || SymbolEqualityComparer.Default.Equals(type.ContainingAssembly, assembly))
+            {
+                return false;
+            }
+
+            if (type.Name.IndexOf("DeepSeek", StringComparison.OrdinalIgnoreCase) >= 0)
+            {
+                return true;
+            }
+
+            for (var ns = type.ContainingNamespace; ns != null && !ns.IsGlobalNamespace; ns = ns.ContainingNamespace)
+            {
+                if (ns.Name.IndexOf("DeepSeek", StringComparison.OrdinalIgnoreCase) >= 0)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private static bool TryGetStringArgument(

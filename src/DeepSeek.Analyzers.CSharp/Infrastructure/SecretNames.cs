@@ -23,20 +23,54 @@ namespace DeepSeek.Analyzers.Infrastructure
                 return false;
             }
 
-            var lastWord = LastWord(name);
-            return string.Equals(lastWord, "key", StringComparison.OrdinalIgnoreCase)
+            var end = name.Length;
+            var lastWord = LastWord(name, ref end);
+            var isKeyWord = string.Equals(lastWord, "key", StringComparison.OrdinalIgnoreCase)
                 || string.Equals(lastWord, "token", StringComparison.OrdinalIgnoreCase)
-                || string.Equals(lastWord, "secret", StringComparison.OrdinalIgnoreCase)
-                || compact.EndsWith("apikey", StringComparison.OrdinalIgnoreCase);
+                || string.Equals(lastWord, "secret", StringComparison.OrdinalIgnoreCase);
+            if (!isKeyWord)
+            {
+                return compact.EndsWith("apikey", StringComparison.OrdinalIgnoreCase);
+            }
+
+            // A cache, section or stop-sequence "key"/"token" (DeepSeekCacheKey, DeepSeekStopToken) is no credential: the
+            // word before must say what kind of credential it is, or be DeepSeek itself.
+            var previous = LastWord(name, ref end);
+            if (previous.Length == 0)
+            {
+                return true;
+            }
+
+            foreach (var word in CredentialWords)
+            {
+                if (previous.EndsWith(word, StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
-        /// <summary>The last camel-case or underscore-separated word of an identifier.</summary>
-        private static string LastWord(string name)
+        private static readonly string[] CredentialWords =
         {
-            var end = name.Length;
+            "seek", "api", "secret", "access", "auth", "bearer", "private", "client", "service", "user", "app",
+        };
+
+        /// <summary>
+        /// The camel-case or underscore-separated word of an identifier that ends at <paramref name="end"/>; moves
+        /// <paramref name="end"/> to its start.
+        /// </summary>
+        private static string LastWord(string name, ref int end)
+        {
             while (end > 0 && name[end - 1] == '_')
             {
                 end--;
+            }
+
+            if (end == 0)
+            {
+                return string.Empty;
             }
 
             var start = end - 1;
@@ -52,7 +86,9 @@ namespace DeepSeek.Analyzers.Infrastructure
                 start--;
             }
 
-            return start < 0 ? string.Empty : name.Substring(start, end - start);
+            var word = name.Substring(start, end - start);
+            end = start;
+            return word;
         }
     }
 }

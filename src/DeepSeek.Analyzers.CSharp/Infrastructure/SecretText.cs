@@ -16,7 +16,7 @@ namespace DeepSeek.Analyzers.Infrastructure
         private static readonly string[] PlaceholderWords =
         {
             "your", "example", "sample", "test", "dummy", "fake", "placeholder", "changeme", "redacted",
-            "replace",
+            "replace", "demo", "mock",
         };
 
         private const string Hex = "0123456789abcdef";
@@ -73,6 +73,11 @@ namespace DeepSeek.Analyzers.Infrastructure
                 return false;
             }
 
+            if (IsSecretNameLike(secret))
+            {
+                return false;
+            }
+
             var letters = false;
             var digits = false;
             foreach (var c in secret)
@@ -86,8 +91,49 @@ namespace DeepSeek.Analyzers.Infrastructure
                 digits |= char.IsDigit(c);
             }
 
-            // A run of one repeated character (sk-xxxx…, ********) is a mask, not a key.
-            return letters && digits && !IsMostlyOneCharacter(secret);
+            // A run of one repeated character (sk-xxxx…, ********) is a mask, not a key; so is a short or sequential body
+            // after an sk- prefix (sk-abc123, sk-1234567890, abcdef123456): no issued key looks like that.
+            var body = secret.StartsWith(DeepSeekCatalog.KeyPrefix, StringComparison.Ordinal) ? secret.Length - DeepSeekCatalog.KeyPrefix.Length : secret.Length;
+            return letters && digits && body >= 8 && !IsMostlyOneCharacter(secret) && !IsMostlySequential(secret);
+        }
+
+        /// <summary>
+        /// True for the name of a secret rather than a secret: an environment variable name (<c>MY_DEEPSEEK_KEY_V2</c>: upper
+        /// case, digits and underscores) or a configuration path (<c>AI:DeepSeek:Key2</c>: identifiers joined by colons).
+        /// </summary>
+        private static bool IsSecretNameLike(string text)
+        {
+            var underscore = false;
+            var upperOnly = true;
+            var colons = 0;
+            var segmentStart = true;
+            var pathLike = true;
+            foreach (var c in text)
+            {
+                if (c == '_')
+                {
+                    underscore = true;
+                }
+                else if (!(char.IsUpper(c) || char.IsDigit(c)))
+                {
+                    upperOnly = false;
+                }
+
+                if (c == ':')
+                {
+                    pathLike &= !segmentStart;
+                    colons++;
+                    segmentStart = true;
+                }
+                else
+                {
+                    pathLike &= char.IsLetterOrDigit(c) || c == '_' || c == '.' || c == '-';
+                    pathLike &= !(segmentStart && char.IsDigit(c));
+                    segmentStart = false;
+                }
+            }
+
+            return (upperOnly && underscore) || (pathLike && colons > 0 && !segmentStart);
         }
 
         /// <summary>The value without a leading <c>Bearer </c> authentication scheme.</summary>
@@ -109,7 +155,7 @@ namespace DeepSeek.Analyzers.Infrastructure
                 return true;
             }
 
-            if (text.IndexOf("xxxx", StringComparison.OrdinalIgnoreCase) >= 0
+            if (text.IndexOf("xxx", StringComparison.OrdinalIgnoreCase) >= 0
                 || text.IndexOf("****", StringComparison.Ordinal) >= 0
                 || text.IndexOf("...", StringComparison.Ordinal) >= 0
                 || text.IndexOf('…') >= 0
@@ -136,14 +182,15 @@ namespace DeepSeek.Analyzers.Infrastructure
         }
 
         /// <summary>
-        /// True when the 32 hex digits at <paramref name="start"/> are repeated or sequential: a short period
-        /// (<c>deadbeefdeadbeef…</c>), or most neighbours equal or one step apart (<c>000…</c>, <c>0123…</c>, <c>abcdef…</c>).
+        /// True when the 32 hex digits at <paramref name="start"/> are repeated or sequential: a period of at most half
+        /// the key (<c>deadbeefdeadbeef…</c>), or most neighbours (or every second character) equal or one step apart
+        /// (<c>000…</c>, <c>0123…</c>, <c>abcdef…</c>, <c>a1b2c3d4…</c>).
         /// For a random key each neighbour is predictable with probability 3/16, so 20 of 31 never happens by chance.
         /// </summary>
         public static bool IsPatternedHex(string text, int start)
         {
             var length = DeepSeekCatalog.KeyHexLength;
-            for (var period = 1; period <= 8; period++)
+            for (var period = 1; period <= length / 2; period++)
             {
                 var periodic = true;
                 for (var i = start + period; i < start + length; i++)
@@ -161,21 +208,55 @@ namespace DeepSeek.Analyzers.Infrastructure
                 }
             }
 
+            // Neighbours (0123…) and, for two interleaved runs (a1b2c3d4…), every second character.
+            return CountPredictable(text, start, length, lag: 1) >= 20 || CountPredictable(text, start, length, lag: 2) >= 20;
+        }
+
+        private static int CountPredictable(string text, int start, int length, int lag)
+        {
             var predictable = 0;
-            for (var i = start + 1; i < start + length; i++)
+            for (var i = start + lag; i < start + length; i++)
             {
-                var previous = Hex.IndexOf(text[i - 1]);
+                var previous = Hex.IndexOf(text[i - lag]);
                 var current = Hex.IndexOf(text[i]);
                 var step = (current - previous + 16) % 16;
 
                 // "1234567890" wraps 9 → 0 rather than 9 → a; count that as sequential too.
-                if (step == 0 || step == 1 || step == 15 || (text[i - 1] == '9' && text[i] == '0'))
+                if (step == 0 || step == 1 || step == 15 || (text[i - lag] == '9' && text[i] == '0'))
                 {
                     predictable++;
                 }
             }
 
-            return predictable >= 20;
+            return predictable;
+        }
+
+        /// <summary>
+        /// True when at least two thirds of the neighbouring letter/digit pairs repeat or step by one (<c>123456</c>,
+        /// <c>abc123</c>, <c>aaaa1111</c>); for a random token each pair does so with probability about 1/12.
+        /// </summary>
+        private static bool IsMostlySequential(string text)
+        {
+            var pairs = 0;
+            var predictable = 0;
+            for (var i = 1; i < text.Length; i++)
+            {
+                var previous = char.ToLowerInvariant(text[i - 1]);
+                var current = char.ToLowerInvariant(text[i]);
+                if (!char.IsLetterOrDigit(previous) || !char.IsLetterOrDigit(current))
+                {
+                    continue;
+                }
+
+                pairs++;
+                var step = current - previous;
+                if (step == 0 || step == 1 || step == -1 || (previous == '9' && current == '0'))
+                {
+                    predictable++;
+                }
+            }
+
+            return pairs > 0 && predictable * 3 >= pairs * 2;
         }
 
         private static bool IsMostlyOneCharacter(string text)

@@ -43,22 +43,51 @@ namespace DeepSeek.Analyzers.Infrastructure
                 case ILocalReferenceOperation local:
                     FromDeclaration(local.Local, model, results, cancellationToken);
                     return;
-                case IFieldReferenceOperation field when IsSameType(field.Field.ContainingType, containingSymbol):
+                case IFieldReferenceOperation field:
                     FromDeclaration(field.Field, model, results, cancellationToken);
                     return;
-                case IPropertyReferenceOperation property when IsSameType(property.Property.ContainingType, containingSymbol):
+                case IPropertyReferenceOperation property:
                     FromDeclaration(property.Property, model, results, cancellationToken);
                     return;
-                case IBinaryOperation binary when binary.OperatorKind == BinaryOperatorKind.Add && !binary.ConstantValue.HasValue && depth < 4:
+                case ICoalesceOperation coalesce when depth < MaxDepth:
+                    // Environment.GetEnvironmentVariable("DEEPSEEK_API_KEY") ?? "…": the fallback is written here.
+                    Collect(coalesce.Value, containingSymbol, model, results, depth + 1, cancellationToken);
+                    Collect(coalesce.WhenNull, containingSymbol, model, results, depth + 1, cancellationToken);
+                    return;
+                case IConditionalOperation conditional when conditional.WhenFalse != null && depth < MaxDepth:
+                    Collect(conditional.WhenTrue, containingSymbol, model, results, depth + 1, cancellationToken);
+                    Collect(conditional.WhenFalse, containingSymbol, model, results, depth + 1, cancellationToken);
+                    return;
+                case IBinaryOperation binary when binary.OperatorKind == BinaryOperatorKind.Add && !binary.ConstantValue.HasValue && depth < MaxDepth:
                     Collect(binary.LeftOperand, containingSymbol, model, results, depth + 1, cancellationToken);
                     Collect(binary.RightOperand, containingSymbol, model, results, depth + 1, cancellationToken);
+                    return;
+                case IInterpolatedStringOperation interpolated when !interpolated.ConstantValue.HasValue && depth < MaxDepth:
+                    // $"Bearer {apiKey}": the holes carry the key.
+                    foreach (var part in interpolated.Parts)
+                    {
+                        if (part is IInterpolationOperation hole)
+                        {
+                            Collect(hole.Expression, containingSymbol, model, results, depth + 1, cancellationToken);
+                        }
+                    }
+
                     return;
                 case ILiteralOperation _:
                 case IBinaryOperation _:
                 case IInterpolatedStringOperation _:
                     if (operation.ConstantValue.Value is string text)
                     {
-                        results.Add((operation.Syntax, text));
+                        // "Bearer " + ApiKey, $"Bearer {ApiKey}" with a const ApiKey: the const's declaration holds the key.
+                        var carrier = depth < MaxDepth ? ReferencedCarrier(operation, text) : null;
+                        if (carrier != null)
+                        {
+                            Collect(carrier, containingSymbol, model, results, depth + 1, cancellationToken);
+                        }
+                        else
+                        {
+                            results.Add((operation.Syntax, text));
+                        }
                     }
 
                     return;
@@ -67,8 +96,87 @@ namespace DeepSeek.Analyzers.Infrastructure
             }
         }
 
-        private static bool IsSameType(INamedTypeSymbol? type, ISymbol containingSymbol)
-            => type != null && SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, containingSymbol.ContainingType?.OriginalDefinition);
+        private const int MaxDepth = 4;
+
+        /// <summary>
+        /// The operand of a constant concatenation or interpolated string that is a reference to a named constant and holds
+        /// the whole secret (the value after an optional <c>Bearer </c>), or null when the secret is written here.
+        /// </summary>
+        private static IOperation? ReferencedCarrier(IOperation operation, string text)
+        {
+            if (operation is ILiteralOperation)
+            {
+                return null;
+            }
+
+            var secret = SecretText.WithoutScheme(text);
+            var start = secret.Length == 0 ? -1 : text.IndexOf(secret, System.StringComparison.Ordinal);
+            if (start < 0)
+            {
+                return null;
+            }
+
+            var offset = 0;
+            var carrier = FindCarrier(operation, start, start + secret.Length, ref offset, out var done);
+            return done ? carrier : null;
+        }
+
+        /// <summary>Walks the constant parts in order; <paramref name="done"/> once the part covering <c>start</c> is reached.</summary>
+        private static IOperation? FindCarrier(IOperation operation, int start, int end, ref int offset, out bool done)
+        {
+            while (operation is IConversionOperation conversion)
+            {
+                operation = conversion.Operand;
+            }
+
+            done = false;
+            if (operation is IBinaryOperation binary && binary.OperatorKind == BinaryOperatorKind.Add && binary.ConstantValue.Value is string)
+            {
+                var left = FindCarrier(binary.LeftOperand, start, end, ref offset, out done);
+                return done ? left : FindCarrier(binary.RightOperand, start, end, ref offset, out done);
+            }
+
+            if (operation is IInterpolatedStringOperation interpolated && interpolated.ConstantValue.Value is string)
+            {
+                foreach (var part in interpolated.Parts)
+                {
+                    IOperation? value = part is IInterpolatedStringTextOperation textPart ? textPart.Text
+                        : part is IInterpolationOperation hole ? hole.Expression
+                        : null;
+                    if (value == null)
+                    {
+                        done = true;
+                        return null;
+                    }
+
+                    var result = FindCarrier(value, start, end, ref offset, out done);
+                    if (done)
+                    {
+                        return result;
+                    }
+                }
+
+                return null;
+            }
+
+            var constant = operation.ConstantValue;
+            if (!constant.HasValue || (constant.Value != null && !(constant.Value is string)))
+            {
+                done = true;
+                return null;
+            }
+
+            var partStart = offset;
+            offset += constant.Value is string piece ? piece.Length : 0;
+            if (start >= offset)
+            {
+                return null;
+            }
+
+            done = true;
+            var whole = start >= partStart && end <= offset;
+            return whole && (operation is IFieldReferenceOperation || operation is ILocalReferenceOperation) ? operation : null;
+        }
 
         /// <summary>The initialiser written at the symbol's declaration: <c>= "…"</c> or <c>=&gt; "…"</c>.</summary>
         private static void FromDeclaration(

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using DeepSeek.Analyzers.Infrastructure;
 using DeepSeek.Catalog;
@@ -46,13 +47,16 @@ namespace DeepSeek.Analyzers.Rules
 
             // A non-DeepSeek-shaped secret can be reached from several sinks and holders: report each value once.
             var reported = new ConcurrentDictionary<(SyntaxTree Tree, TextSpan Span), bool>();
+
+            // Per file, the identifiers by name: built once, the first time a member initialiser holds a secret.
+            var identifiers = new ConcurrentDictionary<SyntaxTree, Dictionary<string, List<IdentifierNameSyntax>>>();
             context.RegisterOperationAction(
                 c => AnalyzeSink(c, deepSeek, reported),
                 OperationKind.ObjectCreation,
                 OperationKind.Invocation,
                 OperationKind.SimpleAssignment);
             context.RegisterOperationAction(
-                c => AnalyzeNamedHolder(c, deepSeek, reported),
+                c => AnalyzeNamedHolder(c, deepSeek, reported, identifiers),
                 OperationKind.FieldInitializer,
                 OperationKind.PropertyInitializer,
                 OperationKind.ParameterInitializer,
@@ -219,19 +223,83 @@ namespace DeepSeek.Analyzers.Rules
             ConcurrentDictionary<(SyntaxTree Tree, TextSpan Span), bool> reported)
         {
             var options = deepSeek.Options.Get(context.Operation.Syntax.SyntaxTree);
-            if (!ApiKeySinks.TryGetSink(context.Operation, deepSeek.Types, options.ApiKeyVariable, out var sink)
-                || !IsDeepSeekBound(sink, deepSeek, options, context.CancellationToken))
+            if (!ApiKeySinks.TryGetSink(context.Operation, deepSeek.Types, options.ApiKeyVariable, out var sink))
             {
                 return;
             }
 
+            // The values first (cheap, and usually none is a secret); the evidence only for a secret.
+            bool? bound = null;
             foreach (var (node, value) in SecretValues.Resolve(sink.Value, context.ContainingSymbol, context.Operation.SemanticModel, context.CancellationToken))
             {
-                if (SecretText.LooksLikeSecret(value, options.ApiKeyVariable, options.ApiKeyConfigurationKey))
+                if (SecretText.LooksLikeSecret(value, options.ApiKeyVariable, options.ApiKeyConfigurationKey)
+                    && !IsLeftToDeclaration(node, context))
                 {
-                    ReportSecret(context, deepSeek, reported, node, value, " reaches a DeepSeek API-key sink");
+                    bound ??= IsDeepSeekBound(sink, deepSeek, options, context.CancellationToken);
+                    if (bound.Value)
+                    {
+                        ReportSecret(context, deepSeek, reported, node, value, " reaches a DeepSeek API-key sink");
+                    }
                 }
             }
+        }
+
+        private static Dictionary<string, List<IdentifierNameSyntax>> IndexIdentifiers(SyntaxTree tree, System.Threading.CancellationToken cancellationToken)
+        {
+            var index = new Dictionary<string, List<IdentifierNameSyntax>>(StringComparer.Ordinal);
+            foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes())
+            {
+                if (node is IdentifierNameSyntax identifier)
+                {
+                    var name = identifier.Identifier.ValueText;
+                    if (!index.TryGetValue(name, out var list))
+                    {
+                        list = new List<IdentifierNameSyntax>();
+                        index.Add(name, list);
+                    }
+
+                    list.Add(identifier);
+                }
+            }
+
+            return index;
+        }
+
+        /// <summary>
+        /// True for a field or property initialiser in this file outside the member being analysed: its declaration reports
+        /// it (see <see cref="AnalyzeMemberFlowingToSink"/>), so the diagnostic stays local to the code it points at.
+        /// </summary>
+        private static bool IsLeftToDeclaration(SyntaxNode node, OperationAnalysisContext context)
+        {
+            if (node.SyntaxTree != context.Operation.Syntax.SyntaxTree)
+            {
+                return false;
+            }
+
+            foreach (var reference in context.ContainingSymbol.DeclaringSyntaxReferences)
+            {
+                if (reference.SyntaxTree == node.SyntaxTree && reference.Span.Contains(node.Span))
+                {
+                    return false;
+                }
+            }
+
+            // Only member initialisers are analysed at their declaration; anything else stays with the sink.
+            for (var parent = node.Parent; parent != null; parent = parent.Parent)
+            {
+                if (parent is EqualsValueClauseSyntax equals)
+                {
+                    return (equals.Parent is VariableDeclaratorSyntax declarator && declarator.Parent?.Parent is FieldDeclarationSyntax)
+                        || equals.Parent is PropertyDeclarationSyntax;
+                }
+
+                if (!(parent is ExpressionSyntax))
+                {
+                    return false;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>
@@ -254,27 +322,193 @@ namespace DeepSeek.Analyzers.Rules
                     return false;
             }
 
-            return deepSeek.Evidence.IsDeepSeekBound(client, options, cancellationToken)
-                || deepSeek.Evidence.BindingOfContainingCode(sink.Owner, cancellationToken) == DeepSeekBinding.Bound;
+            if (deepSeek.Evidence.IsDeepSeekBound(client, options, cancellationToken))
+            {
+                return true;
+            }
+
+            var member = deepSeek.Evidence.BindingOfContainingCode(sink.Owner, cancellationToken);
+            return member == DeepSeekBinding.Bound && !IsBesideAnotherDeepSeekClient(client, deepSeek, cancellationToken);
+        }
+
+        /// <summary>
+        /// True when the type's DeepSeek evidence belongs to another client of the same kind, bound to DeepSeek by itself:
+        /// in a class that builds a DeepSeek client and an OpenAI one, the client without an endpoint is the OpenAI one.
+        /// Only on the rare path of a non-DeepSeek-shaped secret at a sink without evidence of its own.
+        /// </summary>
+        private static bool IsBesideAnotherDeepSeekClient(IOperation client, DeepSeekCompilationContext deepSeek, System.Threading.CancellationToken cancellationToken)
+        {
+            var model = client.SemanticModel;
+            var clientType = client.Type;
+            if (model == null || clientType == null || !(client is IObjectCreationOperation || client is IInvocationOperation))
+            {
+                return false;
+            }
+
+            var type = model.GetEnclosingSymbol(client.Syntax.SpanStart, cancellationToken)?.ContainingType;
+            if (type == null)
+            {
+                return false;
+            }
+
+            foreach (var reference in type.DeclaringSyntaxReferences)
+            {
+                if (reference.SyntaxTree != model.SyntaxTree)
+                {
+                    continue;
+                }
+
+                foreach (var node in reference.GetSyntax(cancellationToken).DescendantNodes())
+                {
+                    if (!(node is ObjectCreationExpressionSyntax || node is ImplicitObjectCreationExpressionSyntax || node is InvocationExpressionSyntax)
+                        || node == client.Syntax)
+                    {
+                        continue;
+                    }
+
+                    var other = model.GetOperation(node, cancellationToken);
+                    if (other != null && other.Type != null && SymbolEqualityComparer.Default.Equals(other.Type, clientType)
+                        && deepSeek.Evidence.BindingOf(other, cancellationToken) == DeepSeekBinding.Bound)
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
         }
 
         private static void AnalyzeNamedHolder(
             OperationAnalysisContext context,
             DeepSeekCompilationContext deepSeek,
-            ConcurrentDictionary<(SyntaxTree Tree, TextSpan Span), bool> reported)
+            ConcurrentDictionary<(SyntaxTree Tree, TextSpan Span), bool> reported,
+            ConcurrentDictionary<SyntaxTree, Dictionary<string, List<IdentifierNameSyntax>>> identifiers)
         {
             var value = GetNamedHolderValue(context.Operation, context.ContainingSymbol);
             if (value == null)
             {
+                AnalyzeMemberFlowingToSink(context, deepSeek, reported, identifiers);
                 return;
             }
 
+            ReportWrittenSecret(context, deepSeek, reported, value, depth: 0);
+        }
+
+        /// <summary>
+        /// A field or property initialised with a secret and read at a DeepSeek API-key sink elsewhere in the file: reported
+        /// here, from the declaration, so the diagnostic is local to the code it points at (and its fix can be applied).
+        /// The sink's own action reports only values written inside the member it analyses.
+        /// </summary>
+        private static void AnalyzeMemberFlowingToSink(
+            OperationAnalysisContext context,
+            DeepSeekCompilationContext deepSeek,
+            ConcurrentDictionary<(SyntaxTree Tree, TextSpan Span), bool> reported,
+            ConcurrentDictionary<SyntaxTree, Dictionary<string, List<IdentifierNameSyntax>>> identifiers)
+        {
+            ISymbol? member;
+            IOperation value;
+            switch (context.Operation)
+            {
+                case IFieldInitializerOperation field when field.InitializedFields.Length == 1:
+                    member = field.InitializedFields[0];
+                    value = field.Value;
+                    break;
+                case IPropertyInitializerOperation property when property.InitializedProperties.Length == 1:
+                    member = property.InitializedProperties[0];
+                    value = property.Value;
+                    break;
+                default:
+                    return;
+            }
+
+            var model = context.Operation.SemanticModel;
+            var options = deepSeek.Options.Get(value.Syntax.SyntaxTree);
+            if (model == null
+                || !(value.ConstantValue.Value is string text)
+                || !SecretText.LooksLikeSecret(text, options.ApiKeyVariable, options.ApiKeyConfigurationKey))
+            {
+                return;
+            }
+
+            // The written constant the sink resolves to: the initialiser itself.
+            var written = value;
+            while (written is IConversionOperation conversion)
+            {
+                written = conversion.Operand;
+            }
+
+            if (!(written is ILiteralOperation || written is IBinaryOperation || written is IInterpolatedStringOperation))
+            {
+                return;
+            }
+
+            var cancellationToken = context.CancellationToken;
+            var tree = value.Syntax.SyntaxTree;
+            if (!identifiers.GetOrAdd(tree, t => IndexIdentifiers(t, cancellationToken)).TryGetValue(member.Name, out var named))
+            {
+                return;
+            }
+
+            foreach (var identifier in named)
+            {
+
+                SyntaxNode reference = identifier.Parent is MemberAccessExpressionSyntax access && access.Name == identifier ? access : identifier;
+                if (!SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(reference, cancellationToken).Symbol?.OriginalDefinition, member.OriginalDefinition))
+                {
+                    continue;
+                }
+
+                var operation = model.GetOperation(reference, cancellationToken);
+                for (var ancestor = operation?.Parent; ancestor != null; ancestor = ancestor.Parent)
+                {
+                    if (!ApiKeySinks.TryGetSink(ancestor, deepSeek.Types, options.ApiKeyVariable, out var sink))
+                    {
+                        continue;
+                    }
+
+                    var containing = model.GetEnclosingSymbol(ancestor.Syntax.SpanStart, cancellationToken) ?? context.ContainingSymbol;
+                    foreach (var (resolved, _) in SecretValues.Resolve(sink.Value, containing, model, cancellationToken))
+                    {
+                        if (resolved == written.Syntax && IsDeepSeekBound(sink, deepSeek, options, cancellationToken))
+                        {
+                            ReportSecret(context, deepSeek, reported, written.Syntax, text, " reaches a DeepSeek API-key sink");
+                            return;
+                        }
+                    }
+
+                    break;
+                }
+            }
+        }
+
+        /// <summary>
+        /// Text written into a DeepSeek key holder, also as the fallback of <c>??</c> or a branch of <c>?:</c>
+        /// (<c>Environment.GetEnvironmentVariable("DEEPSEEK_API_KEY") ?? "…"</c>). A reference to another constant is
+        /// reported where that constant is declared.
+        /// </summary>
+        private static void ReportWrittenSecret(
+            OperationAnalysisContext context,
+            DeepSeekCompilationContext deepSeek,
+            ConcurrentDictionary<(SyntaxTree Tree, TextSpan Span), bool> reported,
+            IOperation value,
+            int depth)
+        {
             while (value is IConversionOperation conversion)
             {
                 value = conversion.Operand;
             }
 
-            // Only text written here: a reference to another constant is reported where that constant is declared.
+            switch (value)
+            {
+                case ICoalesceOperation coalesce when depth < 4:
+                    ReportWrittenSecret(context, deepSeek, reported, coalesce.WhenNull, depth + 1);
+                    return;
+                case IConditionalOperation conditional when conditional.WhenFalse != null && depth < 4:
+                    ReportWrittenSecret(context, deepSeek, reported, conditional.WhenTrue, depth + 1);
+                    ReportWrittenSecret(context, deepSeek, reported, conditional.WhenFalse, depth + 1);
+                    return;
+            }
+
             if (!(value is ILiteralOperation || value is IBinaryOperation || value is IInterpolatedStringOperation)
                 || !(value.ConstantValue.Value is string text))
             {

@@ -114,7 +114,8 @@ namespace DeepSeek.Analyzers.Rules
             // A const field becomes static readonly, whose initialiser sees only static members; a local const stays where it is.
             var scope = LookupScope.Create(expression, constDeclaration is FieldDeclarationSyntax, model, cancellationToken);
             var lookup = CreateLookup(model, scope, variable, configurationKey);
-            var replacement = ReplaceSecrets(expression, kind, lookup, model, cancellationToken);
+            var replacement = ReplaceFallback(expression, kind, model, cancellationToken)
+                ?? ReplaceSecrets(expression, kind, lookup, model, cancellationToken);
             if (replacement == null)
             {
                 return null;
@@ -175,6 +176,84 @@ namespace DeepSeek.Analyzers.Rules
                && model.GetSymbolInfo(invocation, cancellationToken).Symbol is IMethodSymbol method
                && method.Name == nameof(Environment.SetEnvironmentVariable)
                && method.ContainingType?.ToDisplayString() == "System.Environment";
+
+        /// <summary>
+        /// <c>Environment.GetEnvironmentVariable("X") ?? "sk-…"</c> / <c>configuration["K"] ?? "sk-…"</c>: the secret is
+        /// already read; the hard-coded fallback becomes a fail-fast <c>throw</c> naming that secret, not a second lookup.
+        /// </summary>
+        private static ExpressionSyntax? ReplaceFallback(ExpressionSyntax expression, string kind, SemanticModel model, CancellationToken cancellationToken)
+        {
+            if (!(expression is LiteralExpressionSyntax literal) || !literal.IsKind(SyntaxKind.StringLiteralExpression)
+                || !(expression.Parent is BinaryExpressionSyntax coalesce) || !coalesce.IsKind(SyntaxKind.CoalesceExpression)
+                || coalesce.Right != expression)
+            {
+                return null;
+            }
+
+            // Only a value that is the secret itself; "Bearer sk-…" keeps its scheme through the ordinary lookup.
+            var value = literal.Token.ValueText;
+            var secrets = FindSecrets(value, kind);
+            if (secrets.Count != 1 || secrets[0].Start != 0 || secrets[0].Length != value.Length)
+            {
+                return null;
+            }
+
+            var left = coalesce.Left;
+            while (left is ParenthesizedExpressionSyntax parenthesized)
+            {
+                left = parenthesized.Expression;
+            }
+
+            string? message = null;
+            switch (left)
+            {
+                case InvocationExpressionSyntax invocation
+                    when invocation.ArgumentList.Arguments.Count >= 1
+                         && model.GetSymbolInfo(invocation, cancellationToken).Symbol is IMethodSymbol method
+                         && method.Name == nameof(Environment.GetEnvironmentVariable)
+                         && method.ContainingType?.ToDisplayString() == "System.Environment"
+                         && model.GetConstantValue(invocation.ArgumentList.Arguments[0].Expression, cancellationToken).Value is string name:
+                    message = "The DeepSeek API key is not set: set the environment variable " + name + ".";
+                    break;
+                case ElementAccessExpressionSyntax access
+                    when access.ArgumentList.Arguments.Count == 1
+                         && model.GetSymbolInfo(access, cancellationToken).Symbol is IPropertySymbol indexer
+                         && IsConfigurationIndexer(indexer)
+                         && model.GetConstantValue(access.ArgumentList.Arguments[0].Expression, cancellationToken).Value is string key:
+                    message = "The DeepSeek API key is not set: set configuration key '" + key
+                        + "' (user secrets in development, the environment or a vault in production).";
+                    break;
+            }
+
+            return message == null
+                ? null
+                : SyntaxFactory.ParseExpression("throw new global::System.InvalidOperationException(" + Quote(message) + ")");
+        }
+
+        private static bool IsConfigurationIndexer(IPropertySymbol indexer)
+        {
+            const string Configuration = "Microsoft.Extensions.Configuration.IConfiguration";
+            var type = indexer.ContainingType;
+            if (type == null)
+            {
+                return false;
+            }
+
+            if (type.ToDisplayString() == Configuration)
+            {
+                return true;
+            }
+
+            foreach (var contract in type.AllInterfaces)
+            {
+                if (contract.ToDisplayString() == Configuration)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
 
         // ---- The lookup ---------------------------------------------------------------------------------------
 
