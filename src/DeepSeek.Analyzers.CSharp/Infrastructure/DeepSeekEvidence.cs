@@ -108,6 +108,12 @@ namespace DeepSeek.Analyzers.Infrastructure
             }
 
             var symbol = GetAssignedSymbol(value);
+            if (symbol is IParameterSymbol parameter && !tree.SinkUses.ContainsKey(parameter))
+            {
+                // record DeepSeekConfig(string Model = "…"): its uses read the property the parameter declares.
+                symbol = RecordPropertyOf(parameter) ?? symbol;
+            }
+
             if (symbol == null || !tree.SinkUses.TryGetValue(symbol, out var owners))
             {
                 return false;
@@ -136,9 +142,77 @@ namespace DeepSeek.Analyzers.Infrastructure
         /// Bound, or the scope is <c>all_openai_compatible</c> and the sink is not provably another host.
         /// </summary>
         public bool IsDeepSeekModelId(IOperation value, DeepSeekOptions options, CancellationToken cancellationToken)
-            => TryGetModelIdBinding(value, cancellationToken, out var binding)
-               && (binding == DeepSeekBinding.Bound
-                   || (binding == DeepSeekBinding.Unknown && options.Scope == DeepSeekScope.AllOpenAICompatible));
+        {
+            if (TryGetModelIdBinding(value, cancellationToken, out var binding)
+                && (binding == DeepSeekBinding.Bound
+                    || (binding == DeepSeekBinding.Unknown && options.Scope == DeepSeekScope.AllOpenAICompatible)))
+            {
+                return true;
+            }
+
+            return binding != DeepSeekBinding.OtherHost && IsDeclaredDeepSeekModel(value, cancellationToken);
+        }
+
+        /// <summary>
+        /// The default of a model member (<c>public string Model { get; set; } = "…"</c>, <c>DefaultModel</c>, a record's
+        /// <c>string Model = "…"</c>) whose value reaches no sink in this file: DeepSeek's when an object of its type is
+        /// created and sent to DeepSeek in this file (a request DTO), or when its type holds DeepSeek evidence and nothing
+        /// else (an options class beside <c>BaseUrl = "https://api.deepseek.com"</c>). Only ever says yes: silence otherwise.
+        /// </summary>
+        private bool IsDeclaredDeepSeekModel(IOperation value, CancellationToken cancellationToken)
+        {
+            var member = GetAssignedSymbol(value);
+            if (member is IParameterSymbol parameter)
+            {
+                member = RecordPropertyOf(parameter);
+            }
+
+            if (!(member is IPropertySymbol || member is IFieldSymbol) || !IsModelSlotName(member.Name)
+                || !(member.ContainingType is INamedTypeSymbol type))
+            {
+                return false;
+            }
+
+            var tree = GetTree(value, cancellationToken);
+            if (tree == null)
+            {
+                return false;
+            }
+
+            var query = new Query(this, tree, cancellationToken);
+            if (tree.Creations.TryGetValue(type.OriginalDefinition, out var creations))
+            {
+                foreach (var creation in creations)
+                {
+                    if (query.BindingOfOwner(creation) == DeepSeekBinding.Bound)
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return tree.BindingOfContainingCode(value, cancellationToken) == DeepSeekBinding.Bound;
+        }
+
+        /// <summary>The property a record's primary-constructor parameter declares, or null.</summary>
+        private static ISymbol? RecordPropertyOf(IParameterSymbol parameter)
+        {
+            if (!(parameter.ContainingSymbol is IMethodSymbol constructor) || constructor.MethodKind != MethodKind.Constructor
+                || !constructor.ContainingType.IsRecord)
+            {
+                return null;
+            }
+
+            foreach (var member in constructor.ContainingType.GetMembers(parameter.Name))
+            {
+                if (member is IPropertySymbol property)
+                {
+                    return property.OriginalDefinition;
+                }
+            }
+
+            return null;
+        }
 
         /// <summary>
         /// The binding of a request object or body (anonymous object, dictionary, <c>JsonObject</c>, JSON text,
@@ -292,6 +366,7 @@ namespace DeepSeek.Analyzers.Infrastructure
             return string.Equals(name, "model", StringComparison.OrdinalIgnoreCase)
                 || string.Equals(name, "modelId", StringComparison.OrdinalIgnoreCase)
                 || string.Equals(name, "modelName", StringComparison.OrdinalIgnoreCase)
+                || string.Equals(name, "defaultModel", StringComparison.OrdinalIgnoreCase)
                 || string.Equals(name, "defaultModelId", StringComparison.OrdinalIgnoreCase);
         }
 
@@ -393,6 +468,8 @@ namespace DeepSeek.Analyzers.Infrastructure
                     return field.InitializedFields[0].OriginalDefinition;
                 case IPropertyInitializerOperation property when property.InitializedProperties.Length == 1:
                     return property.InitializedProperties[0].OriginalDefinition;
+                case IParameterInitializerOperation parameter:
+                    return parameter.Parameter.OriginalDefinition;
                 case ISimpleAssignmentOperation assignment when assignment.Value == node:
                     return SymbolOf(assignment.Target);
                 default:
@@ -683,6 +760,9 @@ namespace DeepSeek.Analyzers.Infrastructure
             /// <summary>Model sinks (their owners) a symbol's value reaches.</summary>
             public Dictionary<ISymbol, List<IOperation>> SinkUses { get; } = new Dictionary<ISymbol, List<IOperation>>(SymbolEqualityComparer.Default);
 
+            /// <summary>Creations of this project's types (request DTOs, options), by type definition.</summary>
+            public Dictionary<ISymbol, List<IOperation>> Creations { get; } = new Dictionary<ISymbol, List<IOperation>>(SymbolEqualityComparer.Default);
+
             /// <summary>Direct evidence per member (method, accessor, initializer, top-level statements) and per type.</summary>
             public Dictionary<ISymbol, Flags> Roots { get; } = new Dictionary<ISymbol, Flags>(SymbolEqualityComparer.Default);
 
@@ -793,6 +873,11 @@ namespace DeepSeek.Analyzers.Infrastructure
                             break;
                         case IObjectCreationOperation creation when creation.Constructor != null:
                             CollectArguments(creation.Constructor, creation.Arguments);
+                            if (!creation.Constructor.ContainingType.DeclaringSyntaxReferences.IsEmpty)
+                            {
+                                Add(Creations, creation.Constructor.ContainingType.OriginalDefinition, creation);
+                            }
+
                             break;
                         case ILocalReferenceOperation _:
                         case IParameterReferenceOperation _:
