@@ -226,6 +226,16 @@ namespace DeepSeek.Analyzers.Infrastructure
         }
 
         /// <summary>
+        /// Where a request body is sent (the call it is handed to, directly or through a local), ignoring the body's own
+        /// content: a JSON body naming a catalog model is DeepSeek evidence by itself, which must not hide the gateway it goes to.
+        /// </summary>
+        public DeepSeekBinding DestinationOfRequest(IOperation request, CancellationToken cancellationToken)
+        {
+            var tree = GetTree(request, cancellationToken);
+            return tree == null ? DeepSeekBinding.Unknown : new Query(this, tree, cancellationToken).Destination(request);
+        }
+
+        /// <summary>
         /// True when a request object or body is sent to DeepSeek: <see cref="BindingOfRequest"/> says Bound, or the scope is
         /// <c>all_openai_compatible</c> and it is not provably for another host.
         /// </summary>
@@ -1102,6 +1112,8 @@ namespace DeepSeek.Analyzers.Infrastructure
                 // is not thereby an OpenRouter client.
                 return IsClientLike(owner) ? DeepSeekBinding.Unknown : _tree.BindingOfContainingCode(owner, _cancellationToken);
             }
+
+            public DeepSeekBinding Destination(IOperation owner) => Consumers(owner);
 
             /// <summary>A call (<c>GetChatClient</c>, <c>AddOpenAIChatCompletion</c>) or the creation of a client, service or builder.</summary>
             private static bool IsClientLike(IOperation owner)
