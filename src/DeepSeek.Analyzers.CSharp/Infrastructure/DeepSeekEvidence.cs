@@ -480,11 +480,25 @@ namespace DeepSeek.Analyzers.Infrastructure
                     return property.InitializedProperties[0].OriginalDefinition;
                 case IParameterInitializerOperation parameter:
                     return parameter.Parameter.OriginalDefinition;
+                case IReturnOperation ret when ret.ReturnedValue == node && ret.SemanticModel != null:
+                    // string ToModelId(this Tier tier) => tier switch { … => "…" }: the value of every call.
+                    return ReturnedBy(ret.SemanticModel.GetEnclosingSymbol(ret.Syntax.SpanStart));
                 case ISimpleAssignmentOperation assignment when assignment.Value == node:
                     return SymbolOf(assignment.Target);
                 default:
                     return null;
             }
+        }
+
+        /// <summary>The method (or the property, for a getter) whose calls yield a returned value; null for lambdas.</summary>
+        private static ISymbol? ReturnedBy(ISymbol? member)
+        {
+            if (!(member is IMethodSymbol method) || method.MethodKind == MethodKind.AnonymousFunction)
+            {
+                return null;
+            }
+
+            return method.AssociatedSymbol is IPropertySymbol property ? property.OriginalDefinition : method.OriginalDefinition;
         }
 
         // ---- Helpers ----------------------------------------------------------------------------------------
@@ -880,6 +894,12 @@ namespace DeepSeek.Analyzers.Infrastructure
 
                         case IInvocationOperation invocation:
                             CollectArguments(invocation.TargetMethod, invocation.Arguments);
+                            if (!invocation.TargetMethod.DeclaringSyntaxReferences.IsEmpty && TryGetModelSink(invocation, out var callSink))
+                            {
+                                // GetChatClient(tier.ToModelId()): what the project's method returns is a model id.
+                                Add(SinkUses, (invocation.TargetMethod.ReducedFrom ?? invocation.TargetMethod).OriginalDefinition, callSink);
+                            }
+
                             break;
                         case IObjectCreationOperation creation when creation.Constructor != null:
                             CollectArguments(creation.Constructor, creation.Arguments);

@@ -844,5 +844,72 @@ namespace DeepSeek.Analyzers.Tests.Rules
 
             public record LocalConfig(string Model = "deepseek-coder");
             """);
+
+        [Fact]
+        public Task Flags_enum_to_string_tables_returned_to_a_deepseek_client() => VerifyCS.AnalyzerAsync(
+            """
+            using System;
+            using System.ClientModel;
+            using OpenAI;
+            using OpenAI.Chat;
+
+            public enum Tier { Fast, Smart, Code }
+
+            public static class TierModels
+            {
+                public static string ToModelId(this Tier tier) => tier switch
+                {
+                    Tier.Fast => "deepseek-v4-flash",
+                    Tier.Smart => {|#0:"deepseek-r1"|},
+                    _ => {|#1:"deepseek-coder"|},
+                };
+
+                public static string Legacy(Tier tier)
+                {
+                    switch (tier)
+                    {
+                        case Tier.Smart:
+                            return {|#2:"deepseek-v3"|};
+                        default:
+                            return "deepseek-v4-flash";
+                    }
+                }
+            }
+
+            public class Chat
+            {
+                private static readonly OpenAIClient Client = new(
+                    new ApiKeyCredential(Environment.GetEnvironmentVariable("DEEPSEEK_API_KEY")!),
+                    new OpenAIClientOptions { Endpoint = new Uri("https://api.deepseek.com") });
+
+                public ChatClient For(Tier tier) => Client.GetChatClient(tier.ToModelId());
+                public ChatClient Old(Tier tier) => Client.GetChatClient(TierModels.Legacy(tier));
+            }
+            """,
+            Diagnostic(0, "deepseek-r1", Marketing, "deepseek-v4-flash"),
+            Diagnostic(1, "deepseek-coder", "retired in 2024, merged into deepseek-chat", "deepseek-v4-flash"),
+            Diagnostic(2, "deepseek-v3", Marketing, "deepseek-v4-flash"));
+
+        [Fact]
+        public Task Ignores_enum_to_string_table_returned_to_another_host() => VerifyCS.AnalyzerAsync(
+            """
+            using System;
+            using System.ClientModel;
+            using OpenAI;
+            using OpenAI.Chat;
+
+            public enum Tier { Fast, Smart }
+
+            public class Chat
+            {
+                private static readonly OpenAIClient Client = new(
+                    new ApiKeyCredential(Environment.GetEnvironmentVariable("GROQ_API_KEY")!),
+                    new OpenAIClientOptions { Endpoint = new Uri("https://api.groq.com/openai/v1") });
+
+                static string ModelFor(Tier tier) => tier == Tier.Fast ? "deepseek-r1-distill-llama-70b" : "deepseek-r1";
+
+                public ChatClient For(Tier tier) => Client.GetChatClient(ModelFor(tier));
+            }
+            """);
     }
 }
