@@ -911,5 +911,64 @@ namespace DeepSeek.Analyzers.Tests.Rules
                 public ChatClient For(Tier tier) => Client.GetChatClient(ModelFor(tier));
             }
             """);
+
+        [Fact]
+        public Task Flags_JsonContent_body_in_request_message_to_deepseek() => VerifyCS.AnalyzerAsync(
+            """
+            using System.Net.Http;
+            using System.Net.Http.Json;
+            using System.Threading.Tasks;
+
+            class C
+            {
+                Task<HttpResponseMessage> Send(HttpClient http, string prompt)
+                {
+                    var request = new HttpRequestMessage(HttpMethod.Post, "https://api.deepseek.com/chat/completions")
+                    {
+                        Content = JsonContent.Create(new { model = {|#0:"deepseek-r1"|}, messages = new[] { new { role = "user", content = prompt } } }),
+                    };
+                    return http.SendAsync(request);
+                }
+            }
+            """,
+            Diagnostic(0, "deepseek-r1", Marketing, "deepseek-v4-flash"));
+
+        [Fact]
+        public Task Flags_betalgo_default_model_with_deepseek_base_domain() => VerifyCS.AnalyzerAsync(
+            """
+            using Betalgo.Ranul.OpenAI;
+            using Betalgo.Ranul.OpenAI.Managers;
+
+            class C
+            {
+                OpenAIService Create(string key) => new(new OpenAIOptions
+                {
+                    ApiKey = key,
+                    BaseDomain = "https://api.deepseek.com",
+                    DefaultModelId = {|#0:"deepseek-coder"|},
+                });
+            }
+            """,
+            Diagnostic(0, "deepseek-coder", "retired in 2024, merged into deepseek-chat", "deepseek-v4-flash"));
+
+        [Fact]
+        public Task Flags_configuration_fallback_model_for_deepseek_client() => VerifyCS.AnalyzerAsync(
+            """
+            using System;
+            using System.ClientModel;
+            using Microsoft.Extensions.Configuration;
+            using OpenAI;
+            using OpenAI.Chat;
+
+            class C
+            {
+                ChatClient Create(IConfiguration configuration)
+                {
+                    var model = configuration["DeepSeek:Model"] ?? {|#0:"deepseek-v3"|};
+                    return new ChatClient(model, new ApiKeyCredential(configuration["DeepSeek:ApiKey"]!), new OpenAIClientOptions { Endpoint = new Uri("https://api.deepseek.com") });
+                }
+            }
+            """,
+            Diagnostic(0, "deepseek-v3", Marketing, "deepseek-v4-flash"));
     }
 }
