@@ -1169,5 +1169,58 @@ namespace DeepSeek.Analyzers.Tests.Rules
                 ChatClient Router(string key) => new ChatClient("deepseek/deepseek-r1", new ApiKeyCredential(key), new OpenAIClientOptions { Endpoint = new Uri("https://openrouter.ai/api/v1") });
             }
             """);
+
+        [Fact]
+        public Task No_fix_where_two_aliases_key_the_same_table() => VerifyCS.CodeFixAsync(
+            """
+            using System.Collections.Generic;
+
+            class C
+            {
+                decimal InputPrice(string model)
+                {
+                    switch (model)
+                    {
+                        case {|DSK002:"deepseek-chat"|}: return 0.27m;
+                        case {|DSK002:"deepseek-reasoner"|}: return 0.55m;
+                        default: return 0m;
+                    }
+                }
+
+                decimal OutputPrice(string model) => model switch
+                {
+                    {|DSK002:"deepseek-chat"|} => 1.10m,
+                    {|DSK002:"deepseek-reasoner"|} => 2.19m,
+                    _ => 0m,
+                };
+
+                Dictionary<string, decimal> Prices = new() { { {|DSK002:"deepseek-chat"|}, 1.10m }, { {|DSK002:"deepseek-reasoner"|}, 2.19m } };
+            }
+            """,
+            """
+            using System.Collections.Generic;
+
+            class C
+            {
+                decimal InputPrice(string model)
+                {
+                    switch (model)
+                    {
+                        case {|DSK002:"deepseek-chat"|}: return 0.27m;
+                        case {|DSK002:"deepseek-reasoner"|}: return 0.55m;
+                        default: return 0m;
+                    }
+                }
+
+                decimal OutputPrice(string model) => model switch
+                {
+                    {|DSK002:"deepseek-chat"|} => 1.10m,
+                    {|DSK002:"deepseek-reasoner"|} => 2.19m,
+                    _ => 0m,
+                };
+
+                Dictionary<string, decimal> Prices = new() { { {|DSK002:"deepseek-chat"|}, 1.10m }, { {|DSK002:"deepseek-reasoner"|}, 2.19m } };
+            }
+            """);
     }
 }
