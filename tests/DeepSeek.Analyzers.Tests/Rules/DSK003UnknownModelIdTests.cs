@@ -970,5 +970,41 @@ namespace DeepSeek.Analyzers.Tests.Rules
             }
             """,
             Diagnostic(0, "deepseek-v3", Marketing, "deepseek-v4-flash"));
+
+        [Fact]
+        public Task Flags_semantic_kernel_positional_model_and_execution_settings() => VerifyCS.AnalyzerAsync(
+            """
+            using System;
+            using Microsoft.SemanticKernel;
+            using Microsoft.SemanticKernel.Connectors.OpenAI;
+
+            class C
+            {
+                Kernel Build(string key)
+                {
+                    var builder = Kernel.CreateBuilder();
+                    builder.AddOpenAIChatCompletion({|#0:"deepseek-r1"|}, new Uri("https://api.deepseek.com"), key);
+                    return builder.Build();
+                }
+            }
+            """,
+            Diagnostic(0, "deepseek-r1", Marketing, "deepseek-v4-flash"));
+
+        [Fact]
+        public Task Flags_primary_constructor_default_of_a_deepseek_service() => VerifyCS.AnalyzerAsync(
+            """
+            using System.Net.Http;
+            using System.Net.Http.Json;
+            using System.Threading.Tasks;
+
+            public class DeepSeekService(HttpClient http, string model = {|#0:"deepseek-coder"|})
+            {
+                private const string Url = "https://api.deepseek.com/chat/completions";
+
+                public Task<HttpResponseMessage> Ask(string prompt)
+                    => http.PostAsJsonAsync(Url, new { model, messages = new[] { new { role = "user", content = prompt } } });
+            }
+            """,
+            Diagnostic(0, "deepseek-coder", "retired in 2024, merged into deepseek-chat", "deepseek-v4-flash"));
     }
 }
