@@ -191,7 +191,16 @@ namespace DeepSeek.Analyzers.Infrastructure
                 }
             }
 
-            return tree.BindingOfContainingCode(value, cancellationToken) == DeepSeekBinding.Bound;
+            // The class's own evidence: an endpoint, a DeepSeek secret or SDK type — not merely other catalog ids beside it.
+            for (var t = type; t != null; t = t.ContainingType)
+            {
+                if (tree.HostRoots.TryGetValue(t.OriginalDefinition, out var flags))
+                {
+                    return flags.ToBinding() == DeepSeekBinding.Bound;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>The property a record's primary-constructor parameter declares, or null.</summary>
@@ -784,6 +793,9 @@ namespace DeepSeek.Analyzers.Infrastructure
             /// <summary>Model sinks (their owners) a symbol's value reaches.</summary>
             public Dictionary<ISymbol, List<IOperation>> SinkUses { get; } = new Dictionary<ISymbol, List<IOperation>>(SymbolEqualityComparer.Default);
 
+            /// <summary>Per type, the evidence of hosts, secrets and SDK types only (catalog model ids left out).</summary>
+            public Dictionary<ISymbol, Flags> HostRoots { get; } = new Dictionary<ISymbol, Flags>(SymbolEqualityComparer.Default);
+
             /// <summary>Creations of this project's types (request DTOs, options), by type definition.</summary>
             public Dictionary<ISymbol, List<IOperation>> Creations { get; } = new Dictionary<ISymbol, List<IOperation>>(SymbolEqualityComparer.Default);
 
@@ -925,6 +937,12 @@ namespace DeepSeek.Analyzers.Infrastructure
                         {
                             AddRoot(type, root);
                         }
+
+                        if (type != null && !IsCatalogIdEvidence(operation))
+                        {
+                            HostRoots.TryGetValue(type, out var flags);
+                            HostRoots[type] = flags.With(root);
+                        }
                     }
                 }
             }
@@ -1030,6 +1048,12 @@ namespace DeepSeek.Analyzers.Infrastructure
                         return DeepSeekBinding.Unknown;
                 }
             }
+
+            /// <summary>Evidence that is only a catalog model id (a list of ids for a picker is not a client).</summary>
+            private static bool IsCatalogIdEvidence(IOperation operation)
+                => operation is IFieldReferenceOperation
+                   || (operation is ILiteralOperation literal && literal.ConstantValue.Value is string text
+                       && text.StartsWith(DeepSeekCatalog.ModelPrefix, StringComparison.OrdinalIgnoreCase));
 
             private void AddRoot(ISymbol symbol, DeepSeekBinding binding)
             {

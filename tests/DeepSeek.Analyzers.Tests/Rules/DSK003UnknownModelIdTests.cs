@@ -1006,5 +1006,24 @@ namespace DeepSeek.Analyzers.Tests.Rules
             }
             """,
             Diagnostic(0, "deepseek-coder", "retired in 2024, merged into deepseek-chat", "deepseek-v4-flash"));
+
+        [Fact]
+        public Task Ignores_model_defaults_beside_catalog_ids_without_a_host() => VerifyCS.AnalyzerAsync(
+            """
+            using System;
+
+            public class ModelOptions
+            {
+                public string Model { get; set; } = "deepseek-r1";
+                public string Fallback { get; set; } = "deepseek-v4-flash";
+                public string[] Available { get; } = { "deepseek-v4-flash", "deepseek-v4-pro", "deepseek-r1" };
+            }
+
+            public class LocalOllamaOptions
+            {
+                public virtual string Model { get; set; } = "deepseek-r1";
+                public virtual string Host { get; set; } = Environment.GetEnvironmentVariable("OLLAMA_SERVER_URL") ?? "http://localhost:11434";
+            }
+            """);
     }
 }
