@@ -1644,7 +1644,8 @@ namespace DeepSeek.Analyzers.Infrastructure
             public static readonly Func<SyntaxNode, bool> ShouldDescend = node =>
                 node is CompilationUnitSyntax || node is BaseNamespaceDeclarationSyntax || node is TypeDeclarationSyntax
                 || node is BasePropertyDeclarationSyntax || node is AccessorListSyntax || node is BaseFieldDeclarationSyntax
-                || node is VariableDeclarationSyntax || node is VariableDeclaratorSyntax;
+                || node is VariableDeclarationSyntax || node is VariableDeclaratorSyntax
+                || (node is ParameterListSyntax && node.Parent is TypeDeclarationSyntax) || node is ParameterSyntax;
 
             public static bool IsRoot(SyntaxNode node)
             {
@@ -1657,8 +1658,10 @@ namespace DeepSeek.Analyzers.Infrastructure
                     case ArrowExpressionClauseSyntax arrow:
                         return arrow.Parent is PropertyDeclarationSyntax || arrow.Parent is IndexerDeclarationSyntax;
                     case EqualsValueClauseSyntax equals:
+                        // record DeepSeekSettings(string BaseUrl = "https://api.deepseek.com"): primary-constructor defaults.
                         return equals.Parent is PropertyDeclarationSyntax
-                               || (equals.Parent is VariableDeclaratorSyntax && equals.Parent.Parent?.Parent is BaseFieldDeclarationSyntax);
+                               || (equals.Parent is VariableDeclaratorSyntax && equals.Parent.Parent?.Parent is BaseFieldDeclarationSyntax)
+                               || (equals.Parent is ParameterSyntax && equals.Parent.Parent?.Parent is TypeDeclarationSyntax);
                     case GlobalStatementSyntax _:
                         return true;
                     default:

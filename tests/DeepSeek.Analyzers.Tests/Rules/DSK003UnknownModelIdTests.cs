@@ -1025,5 +1025,40 @@ namespace DeepSeek.Analyzers.Tests.Rules
                 public virtual string Host { get; set; } = Environment.GetEnvironmentVariable("OLLAMA_SERVER_URL") ?? "http://localhost:11434";
             }
             """);
+
+        [Fact]
+        public Task Flags_record_default_beside_deepseek_base_url_default() => VerifyCS.CodeFixAsync(
+            """
+            public record DeepSeekSettings(string ApiKey, string Model = {|#0:"deepseek-v3"|}, string BaseUrl = "https://api.deepseek.com");
+            """,
+            """
+            public record DeepSeekSettings(string ApiKey, string Model = "deepseek-v4-flash", string BaseUrl = "https://api.deepseek.com");
+            """,
+            Diagnostic(0, "deepseek-v3", Marketing, "deepseek-v4-flash"));
+
+        [Fact]
+        public Task Flags_const_model_of_typed_http_client_with_deepseek_base_address() => VerifyCS.AnalyzerAsync(
+            """
+            using System;
+            using System.Net.Http;
+            using System.Net.Http.Json;
+            using System.Threading.Tasks;
+
+            public class DeepSeekClient
+            {
+                private const string Model = {|#0:"deepseek-v4-flsh"|};
+                private readonly HttpClient _http;
+
+                public DeepSeekClient(HttpClient http)
+                {
+                    _http = http;
+                    _http.BaseAddress = new Uri("https://api.deepseek.com/");
+                }
+
+                public Task<HttpResponseMessage> Ask(string prompt)
+                    => _http.PostAsJsonAsync("chat/completions", new { model = Model, messages = new[] { new { role = "user", content = prompt } } });
+            }
+            """,
+            Diagnostic(0, "deepseek-v4-flsh", "a likely typo", "deepseek-v4-flash"));
     }
 }
