@@ -78,7 +78,7 @@ namespace DeepSeek.Analyzers.Rules
             }
 
             var json = FindJsonAlias(catalog, value);
-            if (json != null && !IsForAnotherHost(context, deepSeek))
+            if (json != null && !JsonModelText.IsResponseBody(value) && !IsForAnotherHost(context, deepSeek))
             {
                 Report(context, deepSeek, literal, json.Alias, json, JsonShape);
             }
@@ -131,7 +131,7 @@ namespace DeepSeek.Analyzers.Rules
                     var alias = FindJsonAlias(deepSeek.Catalog, value);
                     if (alias != null)
                     {
-                        if (!IsForAnotherHost(context, deepSeek))
+                        if (!JsonModelText.IsResponseBody(value) && !IsForAnotherHost(context, deepSeek))
                         {
                             Report(context, deepSeek, operation.Syntax, alias.Alias, alias, JsonShape);
                         }

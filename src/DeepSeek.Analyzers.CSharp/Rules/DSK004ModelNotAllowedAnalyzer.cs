@@ -121,7 +121,7 @@ namespace DeepSeek.Analyzers.Rules
                 if (index >= 0 && string.CompareOrdinal(value, index, current.Id, 0, current.Id.Length) == 0)
                 {
                     var options = deepSeek.Options.Get(operation.Syntax.SyntaxTree);
-                    if (!options.IsAllowedModel(current.Id) && catalog.FindAlias(current.Id) == null
+                    if (!options.IsAllowedModel(current.Id) && catalog.FindAlias(current.Id) == null && !JsonModelText.IsResponseBody(value)
                         && deepSeek.Evidence.DestinationOfRequest(operation, context.CancellationToken) != DeepSeekBinding.OtherHost)
                     {
                         Report(context, operation.Syntax, current.Id, options);

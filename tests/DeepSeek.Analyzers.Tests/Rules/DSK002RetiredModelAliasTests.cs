@@ -1222,5 +1222,20 @@ namespace DeepSeek.Analyzers.Tests.Rules
                 Dictionary<string, decimal> Prices = new() { { {|DSK002:"deepseek-chat"|}, 1.10m }, { {|DSK002:"deepseek-reasoner"|}, 2.19m } };
             }
             """);
+
+        [Fact]
+        public Task Ignores_model_echoed_in_a_response_fixture() => VerifyCS.AnalyzerAsync(
+            """"
+            class FakeDeepSeekHandler
+            {
+                const string Reply = """
+                    {"id": "cmpl-1", "object": "chat.completion", "model": "deepseek-chat",
+                     "choices": [{"index": 0, "message": {"role": "assistant", "content": "Hi"}, "finish_reason": "stop"}],
+                     "usage": {"prompt_tokens": 5, "completion_tokens": 1, "total_tokens": 6}}
+                    """;
+
+                const string Request = {|DSK002:"{\"model\": \"deepseek-reasoner\", \"messages\": []}"|};
+            }
+            """");
     }
 }

@@ -1060,5 +1060,20 @@ namespace DeepSeek.Analyzers.Tests.Rules
             }
             """,
             Diagnostic(0, "deepseek-v4-flsh", "a likely typo", "deepseek-v4-flash"));
+
+        [Fact]
+        public Task Ignores_model_echoed_in_a_response_fixture_for_a_deepseek_client() => VerifyCS.AnalyzerAsync(
+            """
+            using System;
+            using System.Net.Http;
+
+            class C
+            {
+                static readonly Uri BaseAddress = new("https://api.deepseek.com");
+                const string Reply = "{\"id\": \"1\", \"model\": \"deepseek-v3\", \"choices\": [{\"message\": {\"role\": \"assistant\", \"content\": \"Hi\"}}]}";
+
+                HttpResponseMessage Fake() => new() { Content = new StringContent(Reply) };
+            }
+            """);
     }
 }
