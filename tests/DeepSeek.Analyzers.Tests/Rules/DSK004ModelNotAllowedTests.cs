@@ -205,5 +205,22 @@ namespace DeepSeek.Analyzers.Tests.Rules
                 void Log() => Console.WriteLine("Escalating to deepseek-v4-pro for hard tasks");
             }
             """);
+
+        [Fact]
+        public Task Ignores_pro_in_json_literal_posted_to_a_local_gateway_but_flags_it_for_deepseek() => VerifyCS.AnalyzerAsync(
+            """
+            using System.Net.Http;
+            using System.Threading.Tasks;
+
+            class C
+            {
+                Task<HttpResponseMessage> Local(HttpClient http)
+                    => http.PostAsync("http://localhost:4000/v1/chat/completions", new StringContent("{\"model\": \"deepseek-v4-pro\"}"));
+
+                Task<HttpResponseMessage> Remote(HttpClient http)
+                    => http.PostAsync("https://api.deepseek.com/chat/completions", new StringContent({|#0:"{\"model\": \"deepseek-v4-pro\"}"|}));
+            }
+            """,
+            Diagnostic(0, "deepseek-v4-pro"));
     }
 }
