@@ -108,6 +108,12 @@ namespace DeepSeek.Analyzers.Infrastructure
             }
 
             var symbol = GetAssignedSymbol(value);
+            if (symbol is IParameterSymbol parameter && !tree.SinkUses.ContainsKey(parameter))
+            {
+                // record DeepSeekConfig(string Model = "…"): its uses read the property the parameter declares.
+                symbol = RecordPropertyOf(parameter) ?? symbol;
+            }
+
             if (symbol == null || !tree.SinkUses.TryGetValue(symbol, out var owners))
             {
                 return false;
@@ -136,9 +142,86 @@ namespace DeepSeek.Analyzers.Infrastructure
         /// Bound, or the scope is <c>all_openai_compatible</c> and the sink is not provably another host.
         /// </summary>
         public bool IsDeepSeekModelId(IOperation value, DeepSeekOptions options, CancellationToken cancellationToken)
-            => TryGetModelIdBinding(value, cancellationToken, out var binding)
-               && (binding == DeepSeekBinding.Bound
-                   || (binding == DeepSeekBinding.Unknown && options.Scope == DeepSeekScope.AllOpenAICompatible));
+        {
+            if (TryGetModelIdBinding(value, cancellationToken, out var binding)
+                && (binding == DeepSeekBinding.Bound
+                    || (binding == DeepSeekBinding.Unknown && options.Scope == DeepSeekScope.AllOpenAICompatible)))
+            {
+                return true;
+            }
+
+            return binding != DeepSeekBinding.OtherHost && IsDeclaredDeepSeekModel(value, cancellationToken);
+        }
+
+        /// <summary>
+        /// The default of a model member (<c>public string Model { get; set; } = "…"</c>, <c>DefaultModel</c>, a record's
+        /// <c>string Model = "…"</c>) whose value reaches no sink in this file: DeepSeek's when an object of its type is
+        /// created and sent to DeepSeek in this file (a request DTO), or when its type holds DeepSeek evidence and nothing
+        /// else (an options class beside <c>BaseUrl = "https://api.deepseek.com"</c>). Only ever says yes: silence otherwise.
+        /// </summary>
+        private bool IsDeclaredDeepSeekModel(IOperation value, CancellationToken cancellationToken)
+        {
+            var member = GetAssignedSymbol(value);
+            if (member is IParameterSymbol parameter)
+            {
+                member = RecordPropertyOf(parameter);
+            }
+
+            if (!(member is IPropertySymbol || member is IFieldSymbol) || !IsModelSlotName(member.Name)
+                || !(member.ContainingType is INamedTypeSymbol type))
+            {
+                return false;
+            }
+
+            var tree = GetTree(value, cancellationToken);
+            if (tree == null)
+            {
+                return false;
+            }
+
+            var query = new Query(this, tree, cancellationToken);
+            if (tree.Creations.TryGetValue(type.OriginalDefinition, out var creations))
+            {
+                foreach (var creation in creations)
+                {
+                    if (query.BindingOfOwner(creation) == DeepSeekBinding.Bound)
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            // The class's own evidence: an endpoint, a DeepSeek secret or SDK type — not merely other catalog ids beside it.
+            for (var t = type; t != null; t = t.ContainingType)
+            {
+                if (tree.HostRoots.TryGetValue(t.OriginalDefinition, out var flags))
+                {
+                    return flags.ToBinding() == DeepSeekBinding.Bound;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>The property a record's primary-constructor parameter declares, or null.</summary>
+        private static ISymbol? RecordPropertyOf(IParameterSymbol parameter)
+        {
+            if (!(parameter.ContainingSymbol is IMethodSymbol constructor) || constructor.MethodKind != MethodKind.Constructor
+                || !constructor.ContainingType.IsRecord)
+            {
+                return null;
+            }
+
+            foreach (var member in constructor.ContainingType.GetMembers(parameter.Name))
+            {
+                if (member is IPropertySymbol property)
+                {
+                    return property.OriginalDefinition;
+                }
+            }
+
+            return null;
+        }
 
         /// <summary>
         /// The binding of a request object or body (anonymous object, dictionary, <c>JsonObject</c>, JSON text,
@@ -149,6 +232,16 @@ namespace DeepSeek.Analyzers.Infrastructure
         {
             var tree = GetTree(request, cancellationToken);
             return tree == null ? DeepSeekBinding.Unknown : new Query(this, tree, cancellationToken).BindingOfOwner(request);
+        }
+
+        /// <summary>
+        /// Where a request body is sent (the call it is handed to, directly or through a local), ignoring the body's own
+        /// content: a JSON body naming a catalog model is DeepSeek evidence by itself, which must not hide the gateway it goes to.
+        /// </summary>
+        public DeepSeekBinding DestinationOfRequest(IOperation request, CancellationToken cancellationToken)
+        {
+            var tree = GetTree(request, cancellationToken);
+            return tree == null ? DeepSeekBinding.Unknown : new Query(this, tree, cancellationToken).Destination(request);
         }
 
         /// <summary>
@@ -292,6 +385,7 @@ namespace DeepSeek.Analyzers.Infrastructure
             return string.Equals(name, "model", StringComparison.OrdinalIgnoreCase)
                 || string.Equals(name, "modelId", StringComparison.OrdinalIgnoreCase)
                 || string.Equals(name, "modelName", StringComparison.OrdinalIgnoreCase)
+                || string.Equals(name, "defaultModel", StringComparison.OrdinalIgnoreCase)
                 || string.Equals(name, "defaultModelId", StringComparison.OrdinalIgnoreCase);
         }
 
@@ -393,11 +487,27 @@ namespace DeepSeek.Analyzers.Infrastructure
                     return field.InitializedFields[0].OriginalDefinition;
                 case IPropertyInitializerOperation property when property.InitializedProperties.Length == 1:
                     return property.InitializedProperties[0].OriginalDefinition;
+                case IParameterInitializerOperation parameter:
+                    return parameter.Parameter.OriginalDefinition;
+                case IReturnOperation ret when ret.ReturnedValue == node && ret.SemanticModel != null:
+                    // string ToModelId(this Tier tier) => tier switch { … => "…" }: the value of every call.
+                    return ReturnedBy(ret.SemanticModel.GetEnclosingSymbol(ret.Syntax.SpanStart));
                 case ISimpleAssignmentOperation assignment when assignment.Value == node:
                     return SymbolOf(assignment.Target);
                 default:
                     return null;
             }
+        }
+
+        /// <summary>The method (or the property, for a getter) whose calls yield a returned value; null for lambdas.</summary>
+        private static ISymbol? ReturnedBy(ISymbol? member)
+        {
+            if (!(member is IMethodSymbol method) || method.MethodKind == MethodKind.AnonymousFunction)
+            {
+                return null;
+            }
+
+            return method.AssociatedSymbol is IPropertySymbol property ? property.OriginalDefinition : method.OriginalDefinition;
         }
 
         // ---- Helpers ----------------------------------------------------------------------------------------
@@ -683,6 +793,12 @@ namespace DeepSeek.Analyzers.Infrastructure
             /// <summary>Model sinks (their owners) a symbol's value reaches.</summary>
             public Dictionary<ISymbol, List<IOperation>> SinkUses { get; } = new Dictionary<ISymbol, List<IOperation>>(SymbolEqualityComparer.Default);
 
+            /// <summary>Per type, the evidence of hosts, secrets and SDK types only (catalog model ids left out).</summary>
+            public Dictionary<ISymbol, Flags> HostRoots { get; } = new Dictionary<ISymbol, Flags>(SymbolEqualityComparer.Default);
+
+            /// <summary>Creations of this project's types (request DTOs, options), by type definition.</summary>
+            public Dictionary<ISymbol, List<IOperation>> Creations { get; } = new Dictionary<ISymbol, List<IOperation>>(SymbolEqualityComparer.Default);
+
             /// <summary>Direct evidence per member (method, accessor, initializer, top-level statements) and per type.</summary>
             public Dictionary<ISymbol, Flags> Roots { get; } = new Dictionary<ISymbol, Flags>(SymbolEqualityComparer.Default);
 
@@ -790,9 +906,20 @@ namespace DeepSeek.Analyzers.Infrastructure
 
                         case IInvocationOperation invocation:
                             CollectArguments(invocation.TargetMethod, invocation.Arguments);
+                            if (!invocation.TargetMethod.DeclaringSyntaxReferences.IsEmpty && TryGetModelSink(invocation, out var callSink))
+                            {
+                                // GetChatClient(tier.ToModelId()): what the project's method returns is a model id.
+                                Add(SinkUses, (invocation.TargetMethod.ReducedFrom ?? invocation.TargetMethod).OriginalDefinition, callSink);
+                            }
+
                             break;
                         case IObjectCreationOperation creation when creation.Constructor != null:
                             CollectArguments(creation.Constructor, creation.Arguments);
+                            if (!creation.Constructor.ContainingType.DeclaringSyntaxReferences.IsEmpty)
+                            {
+                                Add(Creations, creation.Constructor.ContainingType.OriginalDefinition, creation);
+                            }
+
                             break;
                         case ILocalReferenceOperation _:
                         case IParameterReferenceOperation _:
@@ -809,6 +936,12 @@ namespace DeepSeek.Analyzers.Infrastructure
                         if (type != null && !SymbolEqualityComparer.Default.Equals(type, member))
                         {
                             AddRoot(type, root);
+                        }
+
+                        if (type != null && !IsCatalogIdEvidence(operation))
+                        {
+                            HostRoots.TryGetValue(type, out var flags);
+                            HostRoots[type] = flags.With(root);
                         }
                     }
                 }
@@ -916,6 +1049,12 @@ namespace DeepSeek.Analyzers.Infrastructure
                 }
             }
 
+            /// <summary>Evidence that is only a catalog model id (a list of ids for a picker is not a client).</summary>
+            private static bool IsCatalogIdEvidence(IOperation operation)
+                => operation is IFieldReferenceOperation
+                   || (operation is ILiteralOperation literal && literal.ConstantValue.Value is string text
+                       && text.StartsWith(DeepSeekCatalog.ModelPrefix, StringComparison.OrdinalIgnoreCase));
+
             private void AddRoot(ISymbol symbol, DeepSeekBinding binding)
             {
                 Roots.TryGetValue(symbol, out var flags);
@@ -1017,6 +1156,8 @@ namespace DeepSeek.Analyzers.Infrastructure
                 // is not thereby an OpenRouter client.
                 return IsClientLike(owner) ? DeepSeekBinding.Unknown : _tree.BindingOfContainingCode(owner, _cancellationToken);
             }
+
+            public DeepSeekBinding Destination(IOperation owner) => Consumers(owner);
 
             /// <summary>A call (<c>GetChatClient</c>, <c>AddOpenAIChatCompletion</c>) or the creation of a client, service or builder.</summary>
             private static bool IsClientLike(IOperation owner)
@@ -1503,7 +1644,8 @@ namespace DeepSeek.Analyzers.Infrastructure
             public static readonly Func<SyntaxNode, bool> ShouldDescend = node =>
                 node is CompilationUnitSyntax || node is BaseNamespaceDeclarationSyntax || node is TypeDeclarationSyntax
                 || node is BasePropertyDeclarationSyntax || node is AccessorListSyntax || node is BaseFieldDeclarationSyntax
-                || node is VariableDeclarationSyntax || node is VariableDeclaratorSyntax;
+                || node is VariableDeclarationSyntax || node is VariableDeclaratorSyntax
+                || (node is ParameterListSyntax && node.Parent is TypeDeclarationSyntax) || node is ParameterSyntax;
 
             public static bool IsRoot(SyntaxNode node)
             {
@@ -1516,8 +1658,10 @@ namespace DeepSeek.Analyzers.Infrastructure
                     case ArrowExpressionClauseSyntax arrow:
                         return arrow.Parent is PropertyDeclarationSyntax || arrow.Parent is IndexerDeclarationSyntax;
                     case EqualsValueClauseSyntax equals:
+                        // record DeepSeekSettings(string BaseUrl = "https://api.deepseek.com"): primary-constructor defaults.
                         return equals.Parent is PropertyDeclarationSyntax
-                               || (equals.Parent is VariableDeclaratorSyntax && equals.Parent.Parent?.Parent is BaseFieldDeclarationSyntax);
+                               || (equals.Parent is VariableDeclaratorSyntax && equals.Parent.Parent?.Parent is BaseFieldDeclarationSyntax)
+                               || (equals.Parent is ParameterSyntax && equals.Parent.Parent?.Parent is TypeDeclarationSyntax);
                     case GlobalStatementSyntax _:
                         return true;
                     default:

@@ -69,6 +69,12 @@ namespace DeepSeek.Analyzers.Infrastructure
             return -1;
         }
 
+        /// <summary>
+        /// True for a chat-completion <em>response</em> (a test fixture or a logged reply: it has <c>"choices"</c>): its
+        /// <c>"model"</c> echoes what a server answered, it is not a model id the code sends.
+        /// </summary>
+        public static bool IsResponseBody(string text) => HasProperty(text, "choices", "\"");
+
         /// <summary>True when the text holds a JSON property whose name equals <paramref name="name"/> (case-insensitive).</summary>
         public static bool HasProperty(string text, string name, string quote)
         {

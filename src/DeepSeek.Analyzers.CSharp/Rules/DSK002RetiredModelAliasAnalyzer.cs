@@ -78,7 +78,7 @@ namespace DeepSeek.Analyzers.Rules
             }
 
             var json = FindJsonAlias(catalog, value);
-            if (json != null)
+            if (json != null && !JsonModelText.IsResponseBody(value) && !IsForAnotherHost(context, deepSeek))
             {
                 Report(context, deepSeek, literal, json.Alias, json, JsonShape);
             }
@@ -131,12 +131,20 @@ namespace DeepSeek.Analyzers.Rules
                     var alias = FindJsonAlias(deepSeek.Catalog, value);
                     if (alias != null)
                     {
-                        Report(context, deepSeek, operation.Syntax, alias.Alias, alias, JsonShape);
+                        if (!JsonModelText.IsResponseBody(value) && !IsForAnotherHost(context, deepSeek))
+                        {
+                            Report(context, deepSeek, operation.Syntax, alias.Alias, alias, JsonShape);
+                        }
+
                         return;
                     }
                 }
             }
         }
+
+        /// <summary>A JSON body posted to a gateway on another host (as for a client there, api.deepseek.com rules do not apply).</summary>
+        private static bool IsForAnotherHost(OperationAnalysisContext context, DeepSeekCompilationContext deepSeek)
+            => deepSeek.Evidence.DestinationOfRequest(context.Operation, context.CancellationToken) == DeepSeekBinding.OtherHost;
 
         private static CatalogAlias? FindJsonAlias(EffectiveCatalog catalog, string value)
         {

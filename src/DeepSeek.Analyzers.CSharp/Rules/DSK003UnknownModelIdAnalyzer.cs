@@ -126,7 +126,7 @@ namespace DeepSeek.Analyzers.Rules
                 if (IsUnknownId(value, index, length, deepSeek.Catalog, options))
                 {
                     // A JSON body is a request: its binding is where it is sent (or its method's / type's evidence).
-                    if (deepSeek.Evidence.IsDeepSeekRequest(operation, options, context.CancellationToken))
+                    if (!JsonModelText.IsResponseBody(value) && deepSeek.Evidence.IsDeepSeekRequest(operation, options, context.CancellationToken))
                     {
                         Report(context, deepSeek, options, operation.Syntax, value.Substring(index, length), JsonShape);
                     }

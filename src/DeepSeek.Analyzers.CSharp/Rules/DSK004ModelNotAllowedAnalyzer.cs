@@ -22,6 +22,7 @@ namespace DeepSeek.Analyzers.Rules
         private protected override void OnCompilationStart(CompilationStartAnalysisContext context, DeepSeekCompilationContext deepSeek)
         {
             context.RegisterOperationAction(c => AnalyzeLiteral(c, deepSeek), OperationKind.Literal);
+            context.RegisterOperationAction(c => AnalyzeInterpolatedString(c, deepSeek), OperationKind.InterpolatedString);
             if (deepSeek.Types.RuntimeModels != null)
             {
                 context.RegisterOperationAction(c => AnalyzeRuntimeConstant(c, deepSeek), OperationKind.FieldReference);
@@ -86,27 +87,50 @@ namespace DeepSeek.Analyzers.Rules
                 return;
             }
 
-            // JSON text: "model": "deepseek-v4-pro". The cheap tests come first; most literals stop here.
+            AnalyzeJson(context, deepSeek, operation, value);
+        }
+
+        /// <summary>JSON built with interpolation (<c>$"{{\"model\": \"deepseek-v4-pro\", …}}"</c>): reported at the string.</summary>
+        private static void AnalyzeInterpolatedString(OperationAnalysisContext context, DeepSeekCompilationContext deepSeek)
+        {
+            var operation = (IInterpolatedStringOperation)context.Operation;
+            foreach (var part in operation.Parts)
+            {
+                if (part is IInterpolatedStringTextOperation text && text.Text.ConstantValue.Value is string value
+                    && AnalyzeJson(context, deepSeek, operation, value))
+                {
+                    return;
+                }
+            }
+        }
+
+        /// <summary>JSON text: <c>"model": "deepseek-v4-pro"</c>. True when a diagnostic was reported.</summary>
+        private static bool AnalyzeJson(OperationAnalysisContext context, DeepSeekCompilationContext deepSeek, IOperation operation, string value)
+        {
+            // The cheap tests come first; most strings stop here.
             if (value.IndexOf(':') < 0 || value.IndexOf('"') < 0)
             {
-                return;
+                return false;
             }
 
+            var catalog = deepSeek.Catalog;
             foreach (var current in catalog.Models)
             {
                 // Model ids compare exactly: "DeepSeek-V4-Pro" is another host's name.
                 var index = JsonModelText.IndexOfModelValue(value, current.Id, "\"");
                 if (index >= 0 && string.CompareOrdinal(value, index, current.Id, 0, current.Id.Length) == 0)
                 {
-                    var options = deepSeek.Options.Get(literal.SyntaxTree);
-                    if (!options.IsAllowedModel(current.Id) && catalog.FindAlias(current.Id) == null
-                        && deepSeek.Evidence.BindingOfRequest(operation, context.CancellationToken) != DeepSeekBinding.OtherHost)
+                    var options = deepSeek.Options.Get(operation.Syntax.SyntaxTree);
+                    if (!options.IsAllowedModel(current.Id) && catalog.FindAlias(current.Id) == null && !JsonModelText.IsResponseBody(value)
+                        && deepSeek.Evidence.DestinationOfRequest(operation, context.CancellationToken) != DeepSeekBinding.OtherHost)
                     {
-                        Report(context, literal, current.Id, options);
-                        return;
+                        Report(context, operation.Syntax, current.Id, options);
+                        return true;
                     }
                 }
             }
+
+            return false;
         }
 
         private static void Report(OperationAnalysisContext context, SyntaxNode node, string id, DeepSeekOptions options)

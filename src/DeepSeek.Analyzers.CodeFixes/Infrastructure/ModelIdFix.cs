@@ -50,8 +50,44 @@ namespace DeepSeek.Analyzers.Infrastructure
         }
     
         /// <summary>
+        /// Another key of the same switch or table that a model-id fix may rewrite too: a retired alias or an unknown
+        /// lowercase <c>deepseek-…</c> id (not a current catalog id). Values (<c>=&gt; 1.10m</c>) are not keys but are not
+        /// strings either; a string value equal to such an id is rare enough to cost only a withheld fix.
+        /// </summary>
+        private static bool IsOtherKeyToRewrite(string text, string own)
+        {
+            if (string.Equals(text, own, StringComparison.OrdinalIgnoreCase)
+                || !text.StartsWith(DeepSeek.Catalog.DeepSeekCatalog.ModelPrefix, StringComparison.OrdinalIgnoreCase))
+            {
+                return false;
+            }
+
+            if (DeepSeek.Catalog.DeepSeekCatalog.FindAlias(text) != null)
+            {
+                return true;
+            }
+
+            if (DeepSeek.Catalog.DeepSeekCatalog.FindModel(text) != null)
+            {
+                return false;
+            }
+
+            foreach (var c in text)
+            {
+                if (char.IsWhiteSpace(c) || c == '/' || c == ':' || char.IsUpper(c))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>
         /// True when the literal is a case label, switch-arm pattern or dictionary key and its switch or initializer already
-        /// has the target: renaming would not compile (duplicate case, subsumed arm) or would throw at run time (duplicate Add).
+        /// has the target, or another key a model-id fix would also rewrite to it (a second retired or unknown
+        /// <c>deepseek-…</c> id: Fix All renames both at once): renaming would not compile (duplicate case, subsumed arm)
+        /// or would throw at run time (duplicate Add). An indexer entry (<c>[key] = value</c>) may repeat a key: it compiles and runs.
         /// </summary>
         public static bool WouldDuplicateKey(LiteralExpressionSyntax literal, string target)
         {
@@ -86,7 +122,13 @@ namespace DeepSeek.Analyzers.Infrastructure
 
             foreach (var other in scope.DescendantNodes().OfType<LiteralExpressionSyntax>())
             {
-                if (other != literal && string.Equals(other.Token.ValueText, target, StringComparison.OrdinalIgnoreCase))
+                if (other == literal || !other.IsKind(SyntaxKind.StringLiteralExpression))
+                {
+                    continue;
+                }
+
+                var text = other.Token.ValueText;
+                if (string.Equals(text, target, StringComparison.OrdinalIgnoreCase) || IsOtherKeyToRewrite(text, literal.Token.ValueText))
                 {
                     return true;
                 }

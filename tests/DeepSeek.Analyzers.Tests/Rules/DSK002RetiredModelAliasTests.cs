@@ -998,5 +998,244 @@ namespace DeepSeek.Analyzers.Tests.Rules
             test.CodeFixTestBehaviors = CodeFixTestBehaviors.None;
             await test.RunAsync();
         }
+
+        // ---- Realistic shapes (public DeepSeek callers) -------------------------------------------------------
+
+        [Fact]
+        public Task Flags_alias_defaults_in_options_class_record_and_dto_field() => VerifyCS.CodeFixAsync(
+            """
+            using System.Text.Json.Serialization;
+
+            public class DeepseekProviderOptions
+            {
+                public string BaseUrl { get; set; } = "https://api.deepseek.com";
+                public string DefaultModel { get; set; } = {|DSK002:"deepseek-chat"|};
+            }
+
+            public record DeepSeekSettings(string ApiKey, string Model = {|DSK002:"deepseek-reasoner"|});
+
+            public class ChatRequest
+            {
+                [JsonPropertyName("model")]
+                public string Model = {|DSK002:"deepseek-chat"|};
+            }
+            """,
+            """
+            using System.Text.Json.Serialization;
+
+            public class DeepseekProviderOptions
+            {
+                public string BaseUrl { get; set; } = "https://api.deepseek.com";
+                public string DefaultModel { get; set; } = "deepseek-v4-flash";
+            }
+
+            public record DeepSeekSettings(string ApiKey, string Model = "deepseek-v4-flash");
+
+            public class ChatRequest
+            {
+                [JsonPropertyName("model")]
+                public string Model = "deepseek-v4-flash";
+            }
+            """);
+
+        [Fact]
+        public Task Flags_aliases_in_model_picker_list_and_enum_switch() => VerifyCS.AnalyzerAsync(
+            """
+            public enum DeepSeekModel { Chat, Reasoner }
+
+            public static class Models
+            {
+                public static readonly string[] Available = new[] { {|DSK002:"deepseek-chat"|}, {|DSK002:"deepseek-reasoner"|} };
+
+                public static string ToId(this DeepSeekModel model) => model switch
+                {
+                    DeepSeekModel.Chat => {|DSK002:"deepseek-chat"|},
+                    DeepSeekModel.Reasoner => {|DSK002:"deepseek-reasoner"|},
+                    _ => throw new System.ArgumentOutOfRangeException(nameof(model)),
+                };
+            }
+            """);
+
+        [Fact]
+        public Task Flags_alias_in_semantic_kernel_execution_settings_and_MEAI_chain() => VerifyCS.CodeFixAsync(
+            """
+            using System;
+            using System.ClientModel;
+            using Microsoft.Extensions.AI;
+            using Microsoft.SemanticKernel.Connectors.OpenAI;
+            using OpenAI;
+
+            class C
+            {
+                OpenAIPromptExecutionSettings Settings() => new() { ModelId = {|DSK002:"deepseek-reasoner"|}, MaxTokens = 512 };
+
+                IChatClient Client(string key)
+                    => new OpenAIClient(new ApiKeyCredential(key), new OpenAIClientOptions { Endpoint = new Uri("https://api.deepseek.com") })
+                        .GetChatClient({|DSK002:"deepseek-reasoner"|})
+                        .AsIChatClient();
+            }
+            """,
+            """
+            using System;
+            using System.ClientModel;
+            using Microsoft.Extensions.AI;
+            using Microsoft.SemanticKernel.Connectors.OpenAI;
+            using OpenAI;
+
+            class C
+            {
+                OpenAIPromptExecutionSettings Settings() => new() { ModelId = "deepseek-v4-flash", MaxTokens = 512 };
+
+                IChatClient Client(string key)
+                    => new OpenAIClient(new ApiKeyCredential(key), new OpenAIClientOptions { Endpoint = new Uri("https://api.deepseek.com") })
+                        .GetChatClient("deepseek-v4-flash")
+                        .AsIChatClient();
+            }
+            """);
+
+        [Fact]
+        public Task Flags_serialized_anonymous_body_and_disables_thinking() => VerifyCS.CodeFixAsync(
+            """
+            using System.Net.Http;
+            using System.Text;
+            using System.Text.Json;
+
+            class C
+            {
+                StringContent Body(string prompt)
+                    => new StringContent(JsonSerializer.Serialize(new { model = {|DSK002:"deepseek-chat"|}, messages = new[] { new { role = "user", content = prompt } }, stream = false }), Encoding.UTF8, "application/json");
+            }
+            """,
+            """
+            using System.Net.Http;
+            using System.Text;
+            using System.Text.Json;
+
+            class C
+            {
+                StringContent Body(string prompt)
+                    => new StringContent(JsonSerializer.Serialize(new { model = "deepseek-v4-flash", thinking = new { type = "disabled" }, messages = new[] { new { role = "user", content = prompt } }, stream = false }), Encoding.UTF8, "application/json");
+            }
+            """);
+
+        [Fact]
+        public Task Ignores_log_and_exception_prose_naming_an_alias() => VerifyCS.AnalyzerAsync(
+            """
+            using System;
+
+            class C
+            {
+                void Check(string model)
+                {
+                    Console.WriteLine($"Calling {model} (was deepseek-chat)");
+                    if (string.Equals(model, "deepseek-reasoner", StringComparison.OrdinalIgnoreCase))
+                    {
+                        throw new NotSupportedException("deepseek-reasoner is retired, use deepseek-v4-flash");
+                    }
+                }
+            }
+            """);
+
+        [Fact]
+        public Task Ignores_json_alias_posted_to_another_host() => VerifyCS.AnalyzerAsync(
+            """
+            using System.Net.Http;
+            using System.Text;
+            using System.Threading.Tasks;
+
+            class C
+            {
+                Task<HttpResponseMessage> Send(HttpClient http, string prompt)
+                    => http.PostAsync("http://localhost:4000/v1/chat/completions",
+                        new StringContent($"{{\"model\": \"deepseek-chat\", \"messages\": [{{\"role\": \"user\", \"content\": \"{prompt}\"}}]}}", Encoding.UTF8, "application/json"));
+
+                Task<HttpResponseMessage> Plain(HttpClient http)
+                    => http.PostAsync("http://localhost:4000/v1/chat/completions", new StringContent("{\"model\": \"deepseek-reasoner\"}"));
+            }
+            """);
+
+        [Fact]
+        public Task Flags_json_alias_in_a_class_that_also_calls_another_host() => VerifyCS.AnalyzerAsync(
+            """
+            using System;
+            using System.ClientModel;
+            using OpenAI;
+            using OpenAI.Chat;
+
+            class C
+            {
+                const string Body = {|DSK002:"{\"model\": \"deepseek-chat\"}"|};
+
+                ChatClient Router(string key) => new ChatClient("deepseek/deepseek-r1", new ApiKeyCredential(key), new OpenAIClientOptions { Endpoint = new Uri("https://openrouter.ai/api/v1") });
+            }
+            """);
+
+        [Fact]
+        public Task No_fix_where_two_aliases_key_the_same_table() => VerifyCS.CodeFixAsync(
+            """
+            using System.Collections.Generic;
+
+            class C
+            {
+                decimal InputPrice(string model)
+                {
+                    switch (model)
+                    {
+                        case {|DSK002:"deepseek-chat"|}: return 0.27m;
+                        case {|DSK002:"deepseek-reasoner"|}: return 0.55m;
+                        default: return 0m;
+                    }
+                }
+
+                decimal OutputPrice(string model) => model switch
+                {
+                    {|DSK002:"deepseek-chat"|} => 1.10m,
+                    {|DSK002:"deepseek-reasoner"|} => 2.19m,
+                    _ => 0m,
+                };
+
+                Dictionary<string, decimal> Prices = new() { { {|DSK002:"deepseek-chat"|}, 1.10m }, { {|DSK002:"deepseek-reasoner"|}, 2.19m } };
+            }
+            """,
+            """
+            using System.Collections.Generic;
+
+            class C
+            {
+                decimal InputPrice(string model)
+                {
+                    switch (model)
+                    {
+                        case {|DSK002:"deepseek-chat"|}: return 0.27m;
+                        case {|DSK002:"deepseek-reasoner"|}: return 0.55m;
+                        default: return 0m;
+                    }
+                }
+
+                decimal OutputPrice(string model) => model switch
+                {
+                    {|DSK002:"deepseek-chat"|} => 1.10m,
+                    {|DSK002:"deepseek-reasoner"|} => 2.19m,
+                    _ => 0m,
+                };
+
+                Dictionary<string, decimal> Prices = new() { { {|DSK002:"deepseek-chat"|}, 1.10m }, { {|DSK002:"deepseek-reasoner"|}, 2.19m } };
+            }
+            """);
+
+        [Fact]
+        public Task Ignores_model_echoed_in_a_response_fixture() => VerifyCS.AnalyzerAsync(
+            """"
+            class FakeDeepSeekHandler
+            {
+                const string Reply = """
+                    {"id": "cmpl-1", "object": "chat.completion", "model": "deepseek-chat",
+                     "choices": [{"index": 0, "message": {"role": "assistant", "content": "Hi"}, "finish_reason": "stop"}],
+                     "usage": {"prompt_tokens": 5, "completion_tokens": 1, "total_tokens": 6}}
+                    """;
+
+                const string Request = {|DSK002:"{\"model\": \"deepseek-reasoner\", \"messages\": []}"|};
+            }
+            """");
     }
 }

@@ -582,5 +582,498 @@ namespace DeepSeek.Analyzers.Tests.Rules
                 """));
             return test.RunAsync();
         }
+    
+
+        // ---- Realistic shapes (public DeepSeek callers) -------------------------------------------------------
+
+        [Fact]
+        public Task Flags_model_default_in_options_class_beside_deepseek_base_url() => VerifyCS.AnalyzerAsync(
+            """
+            public sealed class DeepSeekProviderOptions
+            {
+                public string BaseUrl { get; set; } = "https://api.deepseek.com";
+                public string ApiKey { get; set; } = string.Empty;
+                public string Model { get; set; } = {|#0:"deepseek-coder"|};
+                public string DefaultModel { get; set; } = {|#1:"deepseek-v3"|};
+                public int TimeoutSeconds { get; set; } = 60;
+            }
+            """,
+            Diagnostic(0, "deepseek-coder", "retired in 2024, merged into deepseek-chat", "deepseek-v4-flash"),
+            Diagnostic(1, "deepseek-v3", Marketing, "deepseek-v4-flash"));
+
+        [Fact]
+        public Task Flags_options_model_read_by_a_deepseek_client() => VerifyCS.AnalyzerAsync(
+            """
+            using System;
+            using System.ClientModel;
+            using Microsoft.Extensions.AI;
+            using OpenAI;
+
+            public class DeepSeekSettings
+            {
+                public string ApiKey { get; set; } = "";
+                public string Model { get; set; } = {|#0:"deepseek-r1"|};
+            }
+
+            public class Factory
+            {
+                public IChatClient Create(DeepSeekSettings settings)
+                    => new OpenAIClient(new ApiKeyCredential(settings.ApiKey), new OpenAIClientOptions { Endpoint = new Uri("https://api.deepseek.com/v1") })
+                        .GetChatClient(settings.Model)
+                        .AsIChatClient();
+            }
+            """,
+            Diagnostic(0, "deepseek-r1", Marketing, "deepseek-v4-flash"));
+
+        [Fact]
+        public Task Flags_record_parameter_default_used_by_a_deepseek_client() => VerifyCS.AnalyzerAsync(
+            """
+            using System;
+            using OpenAI.Chat;
+
+            public record DeepSeekConfig(string Model = {|#0:"deepseek-v4-flsh"|});
+
+            public class Chat
+            {
+                public ChatClient Create(DeepSeekConfig config)
+                    => new ChatClient(config.Model, Environment.GetEnvironmentVariable("DEEPSEEK_API_KEY")!);
+            }
+            """,
+            Diagnostic(0, "deepseek-v4-flsh", "a likely typo", "deepseek-v4-flash"));
+
+        [Fact]
+        public Task Flags_MEAI_chain_on_deepseek_endpoint() => VerifyCS.CodeFixAsync(
+            """
+            using System;
+            using System.ClientModel;
+            using Microsoft.Extensions.AI;
+            using OpenAI;
+
+            class C
+            {
+                IChatClient Create(string key)
+                    => new OpenAIClient(new ApiKeyCredential(key), new OpenAIClientOptions { Endpoint = new Uri("https://api.deepseek.com") })
+                        .GetChatClient({|#0:"deepseek-v4"|})
+                        .AsIChatClient();
+            }
+            """,
+            """
+            using System;
+            using System.ClientModel;
+            using Microsoft.Extensions.AI;
+            using OpenAI;
+
+            class C
+            {
+                IChatClient Create(string key)
+                    => new OpenAIClient(new ApiKeyCredential(key), new OpenAIClientOptions { Endpoint = new Uri("https://api.deepseek.com") })
+                        .GetChatClient("deepseek-v4-flash")
+                        .AsIChatClient();
+            }
+            """,
+            Diagnostic(0, "deepseek-v4", "not in the model catalog", "deepseek-v4-flash"));
+
+        [Fact]
+        public Task Flags_serialized_anonymous_body_sent_to_deepseek() => VerifyCS.AnalyzerAsync(
+            """
+            using System;
+            using System.Net.Http;
+            using System.Text;
+            using System.Text.Json;
+            using System.Threading.Tasks;
+
+            class DeepSeekExample
+            {
+                private static readonly HttpClient Client = new();
+                private static readonly string BaseUrl = "https://api.deepseek.com/v1/chat/completions";
+
+                public static async Task<string> Ask(string prompt)
+                {
+                    var request = new HttpRequestMessage(HttpMethod.Post, BaseUrl);
+                    request.Headers.Add("Authorization", $"Bearer {Environment.GetEnvironmentVariable("DEEPSEEK_API_KEY")}");
+                    var requestBody = new
+                    {
+                        model = {|#0:"deepseek-r1"|},
+                        messages = new[] { new { role = "user", content = prompt } },
+                        max_tokens = 100,
+                    };
+                    request.Content = new StringContent(JsonSerializer.Serialize(requestBody), Encoding.UTF8, "application/json");
+                    var response = await Client.SendAsync(request);
+                    return await response.Content.ReadAsStringAsync();
+                }
+            }
+            """,
+            Diagnostic(0, "deepseek-r1", Marketing, "deepseek-v4-flash"));
+
+        [Fact]
+        public Task Flags_dictionary_and_JsonObject_bodies_for_deepseek() => VerifyCS.AnalyzerAsync(
+            """
+            using System.Collections.Generic;
+            using System.Net.Http;
+            using System.Net.Http.Json;
+            using System.Text.Json.Nodes;
+            using System.Threading.Tasks;
+
+            class C
+            {
+                private readonly HttpClient _http = new() { BaseAddress = new System.Uri("https://api.deepseek.com") };
+
+                Task<HttpResponseMessage> A()
+                {
+                    var body = new Dictionary<string, object> { ["model"] = {|#0:"deepseek-v3"|}, ["max_tokens"] = 512 };
+                    return _http.PostAsJsonAsync("chat/completions", body);
+                }
+
+                Task<HttpResponseMessage> B()
+                {
+                    var body = new JsonObject { ["model"] = {|#1:"deepseek-coder"|}, ["max_tokens"] = 512 };
+                    return _http.PostAsJsonAsync("chat/completions", body);
+                }
+            }
+            """,
+            Diagnostic(0, "deepseek-v3", Marketing, "deepseek-v4-flash"),
+            Diagnostic(1, "deepseek-coder", "retired in 2024, merged into deepseek-chat", "deepseek-v4-flash"));
+
+        [Fact]
+        public Task Flags_request_dto_default_posted_to_deepseek() => VerifyCS.AnalyzerAsync(
+            """
+            using System.Net.Http;
+            using System.Net.Http.Json;
+            using System.Text.Json.Serialization;
+            using System.Threading.Tasks;
+
+            public class DeepSeekRequest
+            {
+                [JsonPropertyName("model")]
+                public string Model { get; set; } = {|#0:"deepseek-r1"|};
+
+                [JsonPropertyName("max_tokens")]
+                public int MaxTokens { get; set; } = 256;
+            }
+
+            public class Sender
+            {
+                public Task<HttpResponseMessage> Send(HttpClient http)
+                    => http.PostAsJsonAsync("https://api.deepseek.com/chat/completions", new DeepSeekRequest());
+            }
+            """,
+            Diagnostic(0, "deepseek-r1", Marketing, "deepseek-v4-flash"));
+
+        [Fact]
+        public Task Ignores_other_hosts_ids_everywhere() => VerifyCS.AnalyzerAsync(
+            """
+            using System;
+            using System.ClientModel;
+            using OpenAI;
+            using OpenAI.Chat;
+
+            class C
+            {
+                static readonly string[] Models = { "deepseek/deepseek-chat", "deepseek-r1:7b", "DeepSeek-R1", "deepseek-ai/DeepSeek-V3", "deepseek-r1-distill-llama-70b" };
+
+                ChatClient Groq(string key) => new ChatClient("deepseek-r1-distill-llama-70b", new ApiKeyCredential(key), new OpenAIClientOptions { Endpoint = new Uri("https://api.groq.com/openai/v1") });
+                ChatClient Together(string key) => new ChatClient("deepseek-ai/DeepSeek-V3", new ApiKeyCredential(key), new OpenAIClientOptions { Endpoint = new Uri("https://api.together.xyz/v1") });
+                ChatClient Router(string key) => new ChatClient("deepseek/deepseek-r1", new ApiKeyCredential(key), new OpenAIClientOptions { Endpoint = new Uri("https://openrouter.ai/api/v1") });
+                ChatClient Azure(string key) => new ChatClient("DeepSeek-R1", new ApiKeyCredential(key), new OpenAIClientOptions { Endpoint = new Uri("https://my.services.ai.azure.com/models") });
+                ChatClient Ollama() => new ChatClient("deepseek-r1:7b", new ApiKeyCredential("ollama"), new OpenAIClientOptions { Endpoint = new Uri("http://localhost:11434/v1") });
+            }
+            """);
+
+        [Fact]
+        public Task Ignores_log_and_exception_prose() => VerifyCS.AnalyzerAsync(
+            """
+            using System;
+            using OpenAI.Chat;
+
+            class C
+            {
+                ChatClient Create()
+                {
+                    Console.WriteLine("deepseek-coder is retired; using the current model");
+                    var key = Environment.GetEnvironmentVariable("DEEPSEEK_API_KEY") ?? throw new InvalidOperationException("deepseek-v3: DEEPSEEK_API_KEY is not set");
+                    return new ChatClient("deepseek-v4-flash", key);
+                }
+            }
+            """);
+
+        [Fact]
+        public Task Ignores_unknown_id_in_a_class_for_another_host() => VerifyCS.AnalyzerAsync(
+            """
+            public sealed class OllamaOptions
+            {
+                public string Endpoint { get; set; } = "http://localhost:11434";
+                public string Model { get; set; } = "deepseek-r1";
+            }
+
+            public sealed class GroqOptions
+            {
+                public string BaseUrl { get; set; } = "https://api.groq.com/openai/v1";
+                public string Model { get; set; } = "deepseek-r1-distill-llama-70b";
+            }
+
+            public sealed class ModelList
+            {
+                public string[] Choices { get; } = { "deepseek-v3", "deepseek-r1" };
+            }
+            """);
+
+        [Fact]
+        public Task Ignores_model_defaults_without_deepseek_evidence_or_with_mixed_hosts() => VerifyCS.AnalyzerAsync(
+            """
+            using System.Net.Http;
+            using System.Net.Http.Json;
+            using System.Threading.Tasks;
+
+            public class ChatRequest
+            {
+                public string Model { get; set; } = "deepseek-r1";
+            }
+
+            public class Sender
+            {
+                public Task<HttpResponseMessage> Send(HttpClient http)
+                    => http.PostAsJsonAsync("https://openrouter.ai/api/v1/chat/completions", new ChatRequest());
+            }
+
+            public class ProviderSettings
+            {
+                public string DeepSeekUrl { get; set; } = "https://api.deepseek.com";
+                public string OpenRouterUrl { get; set; } = "https://openrouter.ai/api/v1";
+                public string Model { get; set; } = "deepseek-r1";
+            }
+
+            public record LocalConfig(string Model = "deepseek-coder");
+            """);
+
+        [Fact]
+        public Task Flags_enum_to_string_tables_returned_to_a_deepseek_client() => VerifyCS.AnalyzerAsync(
+            """
+            using System;
+            using System.ClientModel;
+            using OpenAI;
+            using OpenAI.Chat;
+
+            public enum Tier { Fast, Smart, Code }
+
+            public static class TierModels
+            {
+                public static string ToModelId(this Tier tier) => tier switch
+                {
+                    Tier.Fast => "deepseek-v4-flash",
+                    Tier.Smart => {|#0:"deepseek-r1"|},
+                    _ => {|#1:"deepseek-coder"|},
+                };
+
+                public static string Legacy(Tier tier)
+                {
+                    switch (tier)
+                    {
+                        case Tier.Smart:
+                            return {|#2:"deepseek-v3"|};
+                        default:
+                            return "deepseek-v4-flash";
+                    }
+                }
+            }
+
+            public class Chat
+            {
+                private static readonly OpenAIClient Client = new(
+                    new ApiKeyCredential(Environment.GetEnvironmentVariable("DEEPSEEK_API_KEY")!),
+                    new OpenAIClientOptions { Endpoint = new Uri("https://api.deepseek.com") });
+
+                public ChatClient For(Tier tier) => Client.GetChatClient(tier.ToModelId());
+                public ChatClient Old(Tier tier) => Client.GetChatClient(TierModels.Legacy(tier));
+            }
+            """,
+            Diagnostic(0, "deepseek-r1", Marketing, "deepseek-v4-flash"),
+            Diagnostic(1, "deepseek-coder", "retired in 2024, merged into deepseek-chat", "deepseek-v4-flash"),
+            Diagnostic(2, "deepseek-v3", Marketing, "deepseek-v4-flash"));
+
+        [Fact]
+        public Task Ignores_enum_to_string_table_returned_to_another_host() => VerifyCS.AnalyzerAsync(
+            """
+            using System;
+            using System.ClientModel;
+            using OpenAI;
+            using OpenAI.Chat;
+
+            public enum Tier { Fast, Smart }
+
+            public class Chat
+            {
+                private static readonly OpenAIClient Client = new(
+                    new ApiKeyCredential(Environment.GetEnvironmentVariable("GROQ_API_KEY")!),
+                    new OpenAIClientOptions { Endpoint = new Uri("https://api.groq.com/openai/v1") });
+
+                static string ModelFor(Tier tier) => tier == Tier.Fast ? "deepseek-r1-distill-llama-70b" : "deepseek-r1";
+
+                public ChatClient For(Tier tier) => Client.GetChatClient(ModelFor(tier));
+            }
+            """);
+
+        [Fact]
+        public Task Flags_JsonContent_body_in_request_message_to_deepseek() => VerifyCS.AnalyzerAsync(
+            """
+            using System.Net.Http;
+            using System.Net.Http.Json;
+            using System.Threading.Tasks;
+
+            class C
+            {
+                Task<HttpResponseMessage> Send(HttpClient http, string prompt)
+                {
+                    var request = new HttpRequestMessage(HttpMethod.Post, "https://api.deepseek.com/chat/completions")
+                    {
+                        Content = JsonContent.Create(new { model = {|#0:"deepseek-r1"|}, messages = new[] { new { role = "user", content = prompt } } }),
+                    };
+                    return http.SendAsync(request);
+                }
+            }
+            """,
+            Diagnostic(0, "deepseek-r1", Marketing, "deepseek-v4-flash"));
+
+        [Fact]
+        public Task Flags_betalgo_default_model_with_deepseek_base_domain() => VerifyCS.AnalyzerAsync(
+            """
+            using Betalgo.Ranul.OpenAI;
+            using Betalgo.Ranul.OpenAI.Managers;
+
+            class C
+            {
+                OpenAIService Create(string key) => new(new OpenAIOptions
+                {
+                    ApiKey = key,
+                    BaseDomain = "https://api.deepseek.com",
+                    DefaultModelId = {|#0:"deepseek-coder"|},
+                });
+            }
+            """,
+            Diagnostic(0, "deepseek-coder", "retired in 2024, merged into deepseek-chat", "deepseek-v4-flash"));
+
+        [Fact]
+        public Task Flags_configuration_fallback_model_for_deepseek_client() => VerifyCS.AnalyzerAsync(
+            """
+            using System;
+            using System.ClientModel;
+            using Microsoft.Extensions.Configuration;
+            using OpenAI;
+            using OpenAI.Chat;
+
+            class C
+            {
+                ChatClient Create(IConfiguration configuration)
+                {
+                    var model = configuration["DeepSeek:Model"] ?? {|#0:"deepseek-v3"|};
+                    return new ChatClient(model, new ApiKeyCredential(configuration["DeepSeek:ApiKey"]!), new OpenAIClientOptions { Endpoint = new Uri("https://api.deepseek.com") });
+                }
+            }
+            """,
+            Diagnostic(0, "deepseek-v3", Marketing, "deepseek-v4-flash"));
+
+        [Fact]
+        public Task Flags_semantic_kernel_positional_model_and_execution_settings() => VerifyCS.AnalyzerAsync(
+            """
+            using System;
+            using Microsoft.SemanticKernel;
+            using Microsoft.SemanticKernel.Connectors.OpenAI;
+
+            class C
+            {
+                Kernel Build(string key)
+                {
+                    var builder = Kernel.CreateBuilder();
+                    builder.AddOpenAIChatCompletion({|#0:"deepseek-r1"|}, new Uri("https://api.deepseek.com"), key);
+                    return builder.Build();
+                }
+            }
+            """,
+            Diagnostic(0, "deepseek-r1", Marketing, "deepseek-v4-flash"));
+
+        [Fact]
+        public Task Flags_primary_constructor_default_of_a_deepseek_service() => VerifyCS.AnalyzerAsync(
+            """
+            using System.Net.Http;
+            using System.Net.Http.Json;
+            using System.Threading.Tasks;
+
+            public class DeepSeekService(HttpClient http, string model = {|#0:"deepseek-coder"|})
+            {
+                private const string Url = "https://api.deepseek.com/chat/completions";
+
+                public Task<HttpResponseMessage> Ask(string prompt)
+                    => http.PostAsJsonAsync(Url, new { model, messages = new[] { new { role = "user", content = prompt } } });
+            }
+            """,
+            Diagnostic(0, "deepseek-coder", "retired in 2024, merged into deepseek-chat", "deepseek-v4-flash"));
+
+        [Fact]
+        public Task Ignores_model_defaults_beside_catalog_ids_without_a_host() => VerifyCS.AnalyzerAsync(
+            """
+            using System;
+
+            public class ModelOptions
+            {
+                public string Model { get; set; } = "deepseek-r1";
+                public string Fallback { get; set; } = "deepseek-v4-flash";
+                public string[] Available { get; } = { "deepseek-v4-flash", "deepseek-v4-pro", "deepseek-r1" };
+            }
+
+            public class LocalOllamaOptions
+            {
+                public virtual string Model { get; set; } = "deepseek-r1";
+                public virtual string Host { get; set; } = Environment.GetEnvironmentVariable("OLLAMA_SERVER_URL") ?? "http://localhost:11434";
+            }
+            """);
+
+        [Fact]
+        public Task Flags_record_default_beside_deepseek_base_url_default() => VerifyCS.CodeFixAsync(
+            """
+            public record DeepSeekSettings(string ApiKey, string Model = {|#0:"deepseek-v3"|}, string BaseUrl = "https://api.deepseek.com");
+            """,
+            """
+            public record DeepSeekSettings(string ApiKey, string Model = "deepseek-v4-flash", string BaseUrl = "https://api.deepseek.com");
+            """,
+            Diagnostic(0, "deepseek-v3", Marketing, "deepseek-v4-flash"));
+
+        [Fact]
+        public Task Flags_const_model_of_typed_http_client_with_deepseek_base_address() => VerifyCS.AnalyzerAsync(
+            """
+            using System;
+            using System.Net.Http;
+            using System.Net.Http.Json;
+            using System.Threading.Tasks;
+
+            public class DeepSeekClient
+            {
+                private const string Model = {|#0:"deepseek-v4-flsh"|};
+                private readonly HttpClient _http;
+
+                public DeepSeekClient(HttpClient http)
+                {
+                    _http = http;
+                    _http.BaseAddress = new Uri("https://api.deepseek.com/");
+                }
+
+                public Task<HttpResponseMessage> Ask(string prompt)
+                    => _http.PostAsJsonAsync("chat/completions", new { model = Model, messages = new[] { new { role = "user", content = prompt } } });
+            }
+            """,
+            Diagnostic(0, "deepseek-v4-flsh", "a likely typo", "deepseek-v4-flash"));
+
+        [Fact]
+        public Task Ignores_model_echoed_in_a_response_fixture_for_a_deepseek_client() => VerifyCS.AnalyzerAsync(
+            """
+            using System;
+            using System.Net.Http;
+
+            class C
+            {
+                static readonly Uri BaseAddress = new("https://api.deepseek.com");
+                const string Reply = "{\"id\": \"1\", \"model\": \"deepseek-v3\", \"choices\": [{\"message\": {\"role\": \"assistant\", \"content\": \"Hi\"}}]}";
+
+                HttpResponseMessage Fake() => new() { Content = new StringContent(Reply) };
+            }
+            """);
     }
 }

@@ -158,5 +158,69 @@ namespace DeepSeek.Analyzers.Tests.Rules
                 """));
             return test.RunAsync();
         }
+
+        // ---- Realistic shapes (public DeepSeek callers) -------------------------------------------------------
+
+        [Fact]
+        public Task Flags_pro_in_interpolated_json_body() => VerifyCS.AnalyzerAsync(
+            """
+            using System.Net.Http;
+            using System.Text;
+
+            class C
+            {
+                StringContent Body(string prompt)
+                    => new StringContent({|#0:$"{{\"model\": \"deepseek-v4-pro\", \"messages\": [{{\"role\": \"user\", \"content\": \"{prompt}\"}}]}}"|}, Encoding.UTF8, "application/json");
+            }
+            """,
+            Diagnostic(0, "deepseek-v4-pro"));
+
+        [Fact]
+        public Task Flags_pro_defaults_in_options_and_records() => VerifyCS.AnalyzerAsync(
+            """
+            public class DeepSeekOptions
+            {
+                public string Model { get; set; } = {|#0:"deepseek-v4-pro"|};
+            }
+
+            public record DeepSeekSettings(string Model = {|#1:"deepseek-v4-pro"|});
+            """,
+            Diagnostic(0, "deepseek-v4-pro"),
+            Diagnostic(1, "deepseek-v4-pro"));
+
+        [Fact]
+        public Task Ignores_pro_in_json_for_another_host_and_in_prose() => VerifyCS.AnalyzerAsync(
+            """
+            using System;
+            using System.Net.Http;
+            using System.Text;
+            using System.Threading.Tasks;
+
+            class C
+            {
+                Task<HttpResponseMessage> Send(HttpClient http, string prompt)
+                    => http.PostAsync("http://localhost:4000/v1/chat/completions",
+                        new StringContent($"{{\"model\": \"deepseek-v4-pro\", \"messages\": [{{\"role\": \"user\", \"content\": \"{prompt}\"}}]}}", Encoding.UTF8, "application/json"));
+
+                void Log() => Console.WriteLine("Escalating to deepseek-v4-pro for hard tasks");
+            }
+            """);
+
+        [Fact]
+        public Task Ignores_pro_in_json_literal_posted_to_a_local_gateway_but_flags_it_for_deepseek() => VerifyCS.AnalyzerAsync(
+            """
+            using System.Net.Http;
+            using System.Threading.Tasks;
+
+            class C
+            {
+                Task<HttpResponseMessage> Local(HttpClient http)
+                    => http.PostAsync("http://localhost:4000/v1/chat/completions", new StringContent("{\"model\": \"deepseek-v4-pro\"}"));
+
+                Task<HttpResponseMessage> Remote(HttpClient http)
+                    => http.PostAsync("https://api.deepseek.com/chat/completions", new StringContent({|#0:"{\"model\": \"deepseek-v4-pro\"}"|}));
+            }
+            """,
+            Diagnostic(0, "deepseek-v4-pro"));
     }
 }
