@@ -91,7 +91,7 @@ namespace DeepSeek.Analyzers.Rules
             if (node is InterpolatedStringExpressionSyntax interpolated)
             {
                 // Re-parsed: a hand-built text token would carry the escaped text as its value, unlike the compiler's.
-                var fixedString = SyntaxFactory.ParseExpression(FixInterpolatedJson(interpolated, alias, target, disableThinking).ToFullString());
+                var fixedString = JsonTextFix.FixInterpolated(interpolated, alias, target, disableThinking);
                 return document.WithSyntaxRoot(root.ReplaceNode(interpolated, fixedString));
             }
 
@@ -103,7 +103,7 @@ namespace DeepSeek.Analyzers.Rules
             var value = literal.Token.ValueText;
             if (!string.Equals(value, alias, StringComparison.OrdinalIgnoreCase))
             {
-                var token = FixJsonToken(literal.Token, alias, target, disableThinking);
+                var token = JsonTextFix.FixLiteral(literal.Token, alias, target, disableThinking);
                 return document.WithSyntaxRoot(root.ReplaceToken(literal.Token, token));
             }
 
@@ -127,7 +127,7 @@ namespace DeepSeek.Analyzers.Rules
         {
             if (node is InterpolatedStringExpressionSyntax interpolated)
             {
-                return !IsSingleDollarRaw(interpolated);
+                return JsonTextFix.CanAddThinking(interpolated);
             }
 
             if (node is LiteralExpressionSyntax literal && !literal.IsKind(SyntaxKind.Utf8StringLiteralExpression))
@@ -341,85 +341,6 @@ namespace DeepSeek.Analyzers.Rules
             }
 
             return SyntaxFactory.TriviaList(SyntaxFactory.Space);
-        }
-
-        // ---- JSON text inside string literals ---------------------------------------------------------------
-
-        private static SyntaxToken FixJsonToken(SyntaxToken token, string alias, string target, bool disableThinking)
-        {
-            var text = token.Text;
-            var quote = QuoteFor(token);
-            var newText = RewriteJson(text, alias, target, disableThinking, quote, escapeBraces: false);
-            return SyntaxFactory.ParseToken(newText).WithTriviaFrom(token);
-        }
-
-        private static InterpolatedStringExpressionSyntax FixInterpolatedJson(
-            InterpolatedStringExpressionSyntax interpolated,
-            string alias,
-            string target,
-            bool disableThinking)
-        {
-            var start = interpolated.StringStartToken.Text;
-            var raw = start.Contains("\"\"\"");
-            var verbatim = start.Contains("@");
-            var quote = raw ? "\"" : verbatim ? "\"\"" : "\\\"";
-            var canAddThinking = disableThinking && !IsSingleDollarRaw(interpolated);
-            var done = false;
-            return interpolated.ReplaceNodes(
-                interpolated.Contents.OfType<InterpolatedStringTextSyntax>(),
-                (original, _) =>
-                {
-                    if (done || JsonModelText.IndexOfModelValue(original.TextToken.Text, alias, quote) < 0)
-                    {
-                        return original;
-                    }
-
-                    done = true;
-                    var newText = RewriteJson(original.TextToken.Text, alias, target, canAddThinking, quote, escapeBraces: !raw);
-                    return original.WithTextToken(SyntaxFactory.Token(
-                        original.TextToken.LeadingTrivia,
-                        SyntaxKind.InterpolatedStringTextToken,
-                        newText,
-                        newText,
-                        original.TextToken.TrailingTrivia));
-                });
-        }
-
-        private static bool IsSingleDollarRaw(InterpolatedStringExpressionSyntax interpolated)
-        {
-            var start = interpolated.StringStartToken.Text;
-            return start.Contains("\"\"\"") && start.IndexOf('$') == start.LastIndexOf('$');
-        }
-
-        private static string RewriteJson(string text, string alias, string target, bool disableThinking, string quote, bool escapeBraces)
-        {
-            var index = JsonModelText.IndexOfModelValue(text, alias, quote);
-            if (index < 0)
-            {
-                return text;
-            }
-
-            var end = index + alias.Length + quote.Length;
-            var insertion = string.Empty;
-            if (disableThinking && !JsonModelText.HasProperty(text, DeepSeekCatalog.ThinkingProperty, quote))
-            {
-                var open = escapeBraces ? "{{" : "{";
-                var close = escapeBraces ? "}}" : "}";
-                insertion = $", {quote}{DeepSeekCatalog.ThinkingProperty}{quote}: {open}{quote}{DeepSeekCatalog.ThinkingTypeProperty}{quote}: {quote}{DeepSeekCatalog.ThinkingDisabled}{quote}{close}";
-            }
-
-            return text.Substring(0, index) + target + quote + insertion + text.Substring(end);
-        }
-
-        private static string QuoteFor(SyntaxToken token)
-        {
-            var text = token.Text;
-            if (text.StartsWith("\"\"\"", StringComparison.Ordinal))
-            {
-                return "\"";
-            }
-
-            return text.StartsWith("@", StringComparison.Ordinal) ? "\"\"" : "\\\"";
         }
     }
 }

@@ -81,7 +81,7 @@ namespace DeepSeek.Analyzers.Rules
 
             if (node is InterpolatedStringExpressionSyntax interpolated)
             {
-                return document.WithSyntaxRoot(root.ReplaceNode(interpolated, FixInterpolated(interpolated, id, replacement)));
+                return document.WithSyntaxRoot(root.ReplaceNode(interpolated, JsonTextFix.FixInterpolated(interpolated, id, replacement, disableThinking: false)));
             }
 
             if (!(node is LiteralExpressionSyntax literal))
@@ -91,17 +91,7 @@ namespace DeepSeek.Analyzers.Rules
 
             if (json)
             {
-                var token = literal.Token;
-                var quote = QuoteFor(token);
-                var text = token.Text;
-                var index = JsonModelText.IndexOfModelValue(text, id, quote);
-                if (index < 0)
-                {
-                    return document;
-                }
-
-                var newText = text.Substring(0, index) + replacement + text.Substring(index + id.Length);
-                return document.WithSyntaxRoot(root.ReplaceToken(token, SyntaxFactory.ParseToken(newText).WithTriviaFrom(token)));
+                return document.WithSyntaxRoot(root.ReplaceToken(literal.Token, JsonTextFix.FixLiteral(literal.Token, id, replacement, disableThinking: false)));
             }
 
             var semanticModel = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
@@ -110,40 +100,5 @@ namespace DeepSeek.Analyzers.Rules
         }
 
         private static bool IsFixable(SyntaxNode node) => node is LiteralExpressionSyntax || node is InterpolatedStringExpressionSyntax;
-
-        private static ExpressionSyntax FixInterpolated(InterpolatedStringExpressionSyntax interpolated, string id, string replacement)
-        {
-            var start = interpolated.StringStartToken.Text;
-            var quote = start.Contains("\"\"\"") ? "\"" : start.Contains("@") ? "\"\"" : "\\\"";
-            foreach (var content in interpolated.Contents)
-            {
-                if (content is InterpolatedStringTextSyntax text)
-                {
-                    var index = JsonModelText.IndexOfModelValue(text.TextToken.Text, id, quote);
-                    if (index >= 0)
-                    {
-                        // Re-parse rather than build the token: its value text (escapes, braces) must match what the compiler reads.
-                        var full = interpolated.ToFullString();
-                        var offset = text.TextToken.SpanStart - interpolated.FullSpan.Start + index;
-                        var newText = full.Substring(0, offset) + replacement + full.Substring(offset + id.Length);
-                        return SyntaxFactory.ParseExpression(newText);
-                    }
-                }
-            }
-
-            return interpolated;
-        }
-
-        /// <summary>How a JSON quote is written in the literal's source text.</summary>
-        private static string QuoteFor(SyntaxToken token)
-        {
-            var text = token.Text;
-            if (text.StartsWith("\"\"\"", StringComparison.Ordinal))
-            {
-                return "\"";
-            }
-
-            return text.StartsWith("@", StringComparison.Ordinal) ? "\"\"" : "\\\"";
-        }
     }
 }
