@@ -69,13 +69,7 @@ namespace DeepSeek.Analyzers.Tests.Meta
             {
                 foreach (var mutant in Mutants(catalog, seed: index, csharp: false))
                 {
-                    var options = new CompilationWithAnalyzersOptions(
-                        new AnalyzerOptions(ImmutableArray.Create<AdditionalText>(new InMemoryText("/deepseek.catalog.json", mutant))),
-                        (ex, analyzer, _) => failures.Add($"{analyzer.GetType().Name}: {ex.GetType().Name}: {ex.Message}\n{ex.StackTrace}"),
-                        concurrentAnalysis: true,
-                        logAnalyzerExecutionTime: false);
-                    var diagnostics = await compilation.WithAnalyzers(analyzers, options).GetAnalyzerDiagnosticsAsync();
-                    failures.AddRange(diagnostics.Where(d => d.Id == "AD0001").Select(d => d.ToString()));
+                    failures.AddRange(await AnalyzeAsync(compilation, analyzers, new InMemoryText("/deepseek.catalog.json", mutant)));
                 }
             }
 
@@ -147,7 +141,7 @@ namespace DeepSeek.Analyzers.Tests.Meta
 
         private static async Task<List<string>> RunAsync(ImmutableArray<DiagnosticAnalyzer> analyzers, List<string> sources)
         {
-            var failures = new ConcurrentBag<string>();
+            var failures = new List<string>();
             var references = TestReferences.Framework.AddRange(TestReferences.Sdks).Add(TestReferences.Runtime);
             var parseOptions = new CSharpParseOptions(LanguageVersion.Preview);
 
@@ -162,19 +156,23 @@ namespace DeepSeek.Analyzers.Tests.Meta
                     trees,
                     references,
                     new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
-                var options = new CompilationWithAnalyzersOptions(
-                    new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty),
-                    (ex, analyzer, _) => failures.Add($"{analyzer.GetType().Name}: {ex.GetType().Name}: {ex.Message}\n{ex.StackTrace}"),
-                    concurrentAnalysis: true,
-                    logAnalyzerExecutionTime: false);
-                var diagnostics = await compilation.WithAnalyzers(analyzers, options).GetAnalyzerDiagnosticsAsync();
-                foreach (var diagnostic in diagnostics.Where(d => d.Id == "AD0001"))
-                {
-                    failures.Add(diagnostic.ToString());
-                }
+                failures.AddRange(await AnalyzeAsync(compilation, analyzers));
             }
 
             return failures.Distinct().ToList();
+        }
+
+        /// <summary>Runs the analyzers; every exception they throw (and every AD0001) is a failure.</summary>
+        private static async Task<List<string>> AnalyzeAsync(Compilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers, params AdditionalText[] additionalFiles)
+        {
+            var failures = new ConcurrentBag<string>();
+            var options = new CompilationWithAnalyzersOptions(
+                new AnalyzerOptions(ImmutableArray.Create(additionalFiles)),
+                (ex, analyzer, _) => failures.Add($"{analyzer.GetType().Name}: {ex.GetType().Name}: {ex.Message}\n{ex.StackTrace}"),
+                concurrentAnalysis: true,
+                logAnalyzerExecutionTime: false);
+            var diagnostics = await compilation.WithAnalyzers(analyzers, options).GetAnalyzerDiagnosticsAsync();
+            return failures.Concat(diagnostics.Where(d => d.Id == "AD0001").Select(d => d.ToString())).ToList();
         }
 
         [DiagnosticAnalyzer(LanguageNames.CSharp)]
