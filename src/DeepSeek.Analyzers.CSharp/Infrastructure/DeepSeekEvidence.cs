@@ -303,6 +303,12 @@ namespace DeepSeek.Analyzers.Infrastructure
                 hostStart = at + 1;
             }
 
+            // "http://user@" has user info and no host.
+            if (hostStart >= hostEnd)
+            {
+                return DeepSeekBinding.Unknown;
+            }
+
             var portEnd = hostEnd;
             if (text[hostStart] != '[')
             {

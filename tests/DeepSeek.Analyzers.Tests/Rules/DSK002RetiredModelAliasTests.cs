@@ -32,6 +32,21 @@ namespace DeepSeek.Analyzers.Tests.Rules
             """);
 
         [Fact]
+        public Task Half_typed_proxy_url_with_user_info_and_no_host_does_not_hide_the_alias() => VerifyCS.AnalyzerAsync(
+            """
+            using System;
+            using OpenAI;
+            using OpenAI.Chat;
+
+            class C
+            {
+                OpenAIClientOptions Options() => new OpenAIClientOptions { Endpoint = new Uri("http://deepseek@") };
+
+                ChatClient Create(string key) => new ChatClient({|DSK002:"deepseek-chat"|}, key);
+            }
+            """);
+
+        [Fact]
         public Task Flags_reasoner_in_GetChatClient() => VerifyCS.CodeFixAsync(
             """
             using OpenAI;
