@@ -108,4 +108,34 @@ XML
 cd "$runtime_consumer"
 dotnet run --project RuntimeConsumer.csproj -nologo -p:TreatWarningsAsErrors=true || fail "the runtime consumer failed"
 
+# ---------------------------------------------------------------------------------------------------------------
+# The sample with every fix applied: the README's "First run" step, samples/apply-fixes.sh, with the package packed
+# above. Generic on purpose: which rules have a fix comes from the script's rules-with-fix.txt (the README's Rules
+# table, checked against the fixers' FixableDiagnosticIds by the meta-tests), not from a list kept here.
+step "sample: samples/apply-fixes.sh applies every code fix to a copy of samples/LegacyDeepSeekApp"
+sample_out="$work/sample"
+bash "$root/samples/apply-fixes.sh" --feed "$feed" --version "$version" --packages "$work/packages" --out "$sample_out" \
+  || fail "samples/apply-fixes.sh failed: the fixed sample does not build with -p:TreatWarningsAsErrors=true"
+sample_ids() { { grep -oE ': (warning|error) DSK[0-9]+' "$1" || true; } | grep -oE 'DSK[0-9]+' | sort -u; }
+sample_ids "$sample_out/build-before.log" > "$work/sample-before.txt"
+sample_ids "$sample_out/build-after.log" > "$work/sample-after.txt"
+sort -u "$sample_out/rules-with-fix.txt" > "$work/sample-with-fix.txt"
+sort -u "$sample_out/rules-without-fix.txt" > "$work/sample-without-fix.txt"
+[ -s "$work/sample-with-fix.txt" ] || fail "no rule with a fix in the README's Rules table"
+fixable_before=$(comm -12 "$work/sample-before.txt" "$work/sample-with-fix.txt" | tr '\n' ' ')
+fixable_after=$(comm -12 "$work/sample-after.txt" "$work/sample-with-fix.txt" | tr '\n' ' ')
+unfixable_lost=$(comm -12 "$work/sample-before.txt" "$work/sample-without-fix.txt" | comm -23 - "$work/sample-after.txt" | tr '\n' ' ')
+unknown=$(cat "$work/sample-with-fix.txt" "$work/sample-without-fix.txt" | sort -u | comm -13 - "$work/sample-before.txt" | tr '\n' ' ')
+echo "rules reported before the fixes: $(tr '\n' ' ' < "$work/sample-before.txt")(with a fix: $fixable_before)"
+echo "rules reported after the fixes: $(tr '\n' ' ' < "$work/sample-after.txt")"
+[ -n "$fixable_before" ] || fail "the sample has no finding of a rule with a fix: there is nothing to show"
+[ -s "$sample_out/fixes.diff" ] || fail "dotnet format analyzers changed nothing in the copy of the sample"
+[ -z "$fixable_after" ] || fail "findings of rules with a fix are left after dotnet format: $fixable_after"
+[ -z "$unfixable_lost" ] || fail "the fixed sample's build no longer reports $unfixable_lost: did the analyzers run?"
+[ -z "$unknown" ] || fail "the sample reports rules missing from the README's Rules table: $unknown"
+grep -q 'Build succeeded' "$sample_out/build-after.log" || fail "no successful build of the fixed sample"
+diff -r -x bin -x obj "$root/samples/LegacyDeepSeekApp" "$sample_out/original/LegacyDeepSeekApp" > /dev/null \
+  || fail "samples/apply-fixes.sh changed the committed sample"
+# ---------------------------------------------------------------------------------------------------------------
+
 step "passed"
