@@ -27,10 +27,10 @@ sample="$root/samples/$sample_name"
 out="" feed="" version="" packages=""
 while [ $# -gt 0 ]; do
   case "$1" in
-    --out) out=$2; shift 2 ;;
-    --feed) feed=$2; shift 2 ;;
-    --version) version=$2; shift 2 ;;
-    --packages) packages=$2; shift 2 ;;
+    --out) out=${2:?"--out needs a folder"}; shift 2 ;;
+    --feed) feed=${2:?"--feed needs a folder"}; shift 2 ;;
+    --version) version=${2:?"--version needs a version"}; shift 2 ;;
+    --packages) packages=${2:?"--packages needs a folder"}; shift 2 ;;
     -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
     *) echo "apply-fixes: unknown argument '$1' (see --help)" >&2; exit 2 ;;
   esac
@@ -53,13 +53,15 @@ fi
 mkdir -p "$packages"
 packages=$(cd "$packages" && pwd)
 
+# Paths written into MSBuild and NuGet files must be native ones: under Git Bash on Windows, C:/... rather than /c/...
+native_path() { if command -v cygpath > /dev/null; then cygpath -m "$1"; else printf '%s' "$1"; fi; }
 step() { printf '\n== apply-fixes: %s\n' "$*"; }
 fail() { printf 'apply-fixes FAILED: %s\n' "$*" >&2; exit 1; }
 dsk_ids() { { grep -oE ': (warning|error) DSK[0-9]+' "$1" || true; } | grep -oE 'DSK[0-9]+' | sort -u | tr '\n' ' '; }
 # One line per finding, without the path, the project and the docs link that the build output adds.
 findings() {
   { grep -E ': (warning|error) DSK[0-9]+' "$1" || true; } \
-    | sed -E "s# \[[^]]*\]\$##; s# \(https?://[^)]*\)\$##; s#^.*/$sample_name/##" | sort -u -V
+    | sed -E "s# \[[^]]*\]\$##; s# \(https?://[^)]*\)\$##; s#^.*[/\\]$sample_name[/\\]##" | sort -u -V
 }
 
 # Rules table rows look like "| DSK002 | Title | Error | Yes | [DSK002](docs/rules/DSK002.md) |".
@@ -93,13 +95,13 @@ fixed="$work/fixed/$sample_name"
 cat > "$work/fixed/NuGet.config" <<XML
 <?xml version="1.0" encoding="utf-8"?>
 <configuration>
-  <config><add key="globalPackagesFolder" value="$packages" /></config>
-  <packageSources><add key="deepseek-analyzers-local" value="$feed" /></packageSources>
+  <config><add key="globalPackagesFolder" value="$(native_path "$packages")" /></config>
+  <packageSources><add key="deepseek-analyzers-local" value="$(native_path "$feed")" /></packageSources>
 </configuration>
 XML
 cat > "$work/fixed/Directory.Build.props" <<XML
 <Project>
-  <Import Project="$root/Directory.Build.props" />
+  <Import Project="$(native_path "$root")/Directory.Build.props" />
 </Project>
 XML
 cat > "$work/fixed/Directory.Build.targets" <<XML
