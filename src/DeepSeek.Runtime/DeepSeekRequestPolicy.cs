@@ -2,6 +2,7 @@ using System;
 using System.ClientModel;
 using System.ClientModel.Primitives;
 using System.Collections.Generic;
+using System.Globalization;
 using System.IO;
 using System.Threading.Tasks;
 using DeepSeek.Runtime.Internal;
@@ -30,7 +31,7 @@ namespace DeepSeek.Runtime
         /// <inheritdoc />
         public override void Process(PipelineMessage message, IReadOnlyList<PipelinePolicy> pipeline, int currentIndex)
         {
-            var call = Begin(message, ReadBody(message, async: false).GetAwaiter().GetResult());
+            var call = Begin(message, ReadBody(message, async: false).GetAwaiter().GetResult(), async: false).GetAwaiter().GetResult();
             if (call == null)
             {
                 ProcessNext(message, pipeline, currentIndex);
@@ -41,9 +42,9 @@ namespace DeepSeek.Runtime
             {
                 ProcessNext(message, pipeline, currentIndex);
             }
-            catch
+            catch (Exception e)
             {
-                call.Fail();
+                call.Fail(e.GetType().FullName!);
                 throw;
             }
 
@@ -53,7 +54,7 @@ namespace DeepSeek.Runtime
         /// <inheritdoc />
         public override async ValueTask ProcessAsync(PipelineMessage message, IReadOnlyList<PipelinePolicy> pipeline, int currentIndex)
         {
-            var call = Begin(message, await ReadBody(message, async: true).ConfigureAwait(false));
+            var call = await Begin(message, await ReadBody(message, async: true).ConfigureAwait(false), async: true).ConfigureAwait(false);
             if (call == null)
             {
                 await ProcessNextAsync(message, pipeline, currentIndex).ConfigureAwait(false);
@@ -64,9 +65,9 @@ namespace DeepSeek.Runtime
             {
                 await ProcessNextAsync(message, pipeline, currentIndex).ConfigureAwait(false);
             }
-            catch
+            catch (Exception e)
             {
-                call.Fail();
+                call.Fail(e.GetType().FullName!);
                 throw;
             }
 
@@ -96,14 +97,14 @@ namespace DeepSeek.Runtime
             }
         }
 
-        private DeepSeekChatCall? Begin(PipelineMessage message, byte[]? body)
+        private async Task<DeepSeekChatCall?> Begin(PipelineMessage message, byte[]? body, bool async)
         {
             if (body == null)
             {
                 return null;
             }
 
-            var call = DeepSeekChatCall.Begin(options, body);
+            var call = await DeepSeekChatCall.BeginAsync(options, body, message.Request.Uri, async, message.CancellationToken).ConfigureAwait(false);
             if (call.RewrittenBody != null)
             {
                 // The caller's content is the caller's to dispose (the SDK does so with a using); it is only replaced here.
@@ -118,7 +119,7 @@ namespace DeepSeek.Runtime
             var response = message.Response;
             if (response == null || response.Status < 200 || response.Status > 299)
             {
-                call.Fail();
+                call.Fail(response == null ? DeepSeekChatCall.OtherError : response.Status.ToString(CultureInfo.InvariantCulture));
                 return;
             }
 
@@ -131,7 +132,7 @@ namespace DeepSeek.Runtime
             var stream = response.ContentStream;
             if (stream == null)
             {
-                call.Complete(null);
+                call.Complete(null, null);
                 return;
             }
 
