@@ -76,6 +76,21 @@ namespace DeepSeek.Runtime.Tests
         }
 
         [Fact]
+        public async Task The_response_model_is_read_from_the_response_and_the_request_model_from_the_request()
+        {
+            var alias = DeepSeekCatalog.Aliases.First(a => a.CurrentModel == DeepSeekCatalog.DefaultAllowedModels).Alias;
+            server.Enqueue(Replies.Completion(KnownUsage));
+
+            await Clients.OpenAI(server, model: alias).CompleteChatAsync(new UserChatMessage(Prompt));
+
+            var seen = metrics.For(server);
+            Assert.Equal(5, seen.Count); // tokens ×3, duration, and a cost at the catalog's price of the model the alias is served by
+            Assert.Single(seen, m => m.Name == DeepSeekTelemetry.Cost);
+            Assert.All(seen, m => Assert.Equal(alias, m.Tag("gen_ai.request.model")));
+            Assert.All(seen, m => Assert.Equal(Replies.Model, m.Tag("gen_ai.response.model")));
+        }
+
+        [Fact]
         public async Task The_cache_hit_ratio_is_one_query_over_the_input_tokens()
         {
             server.Enqueue(Replies.Completion(KnownUsage), Replies.Completion(Replies.Usage(300, 100, 5, 0)));
