@@ -1,9 +1,9 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics;
 using System.IO;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Diagnostics;
 using System.Threading;
 using System.Threading.Tasks;
 using DeepSeek.Catalog;
@@ -61,7 +61,8 @@ namespace DeepSeek.Runtime.Internal
 
         /// <summary>
         /// Checks the model against the allowlist, rewrites the body, checks the balance and reserves the call's
-        /// worst-case cost, in that order: a refusal costs no network round trip it need not. Nothing has been sent yet.
+        /// worst-case cost, in that order: the allowlist needs no network, a due balance read does, and a reservation is
+        /// only made for a request that will be sent. Nothing has been sent yet.
         /// With <paramref name="async"/> false the returned task is complete (a due balance read is waited for).
         /// </summary>
         /// <exception cref="DeepSeekModelNotAllowedException">The model is not approved.</exception>
