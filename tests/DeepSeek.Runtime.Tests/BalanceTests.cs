@@ -159,7 +159,7 @@ namespace DeepSeek.Runtime.Tests
         public async Task Concurrent_requests_share_one_balance_read_per_interval()
         {
             // The read is slow, so all 32 requests arrive while it is in flight.
-            server.BalanceReply = Replies.Balance(true, "USD", "12.50", "0.00", "12.50", delay: TimeSpan.FromMilliseconds(200));
+            server.BalanceReply = Replies.Balance(true, "USD", "12.50", "0.00", "12.50", delay: TimeSpan.FromMilliseconds(50));
             using var http = Clients.Http(new DeepSeekRequestOptions { BalanceGuard = Guard(floor: 1m) });
 
             await Task.WhenAll(Enumerable.Range(0, 32).Select(_ => Send(http)));
@@ -223,11 +223,16 @@ namespace DeepSeek.Runtime.Tests
         [Fact]
         public async Task A_caller_that_gives_up_does_not_cancel_the_shared_read()
         {
-            server.BalanceReply = Replies.Balance(true, "USD", "12.50", "0.00", "12.50", delay: TimeSpan.FromMilliseconds(300));
+            var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            server.BalanceReply = Replies.Balance(true, "USD", "12.50", "0.00", "12.50", release: release.Task);
             var guard = Guard(floor: 1m);
-            using var impatient = new CancellationTokenSource(TimeSpan.FromMilliseconds(20));
+            using var impatient = new CancellationTokenSource();
 
-            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => guard.EnsureAvailableAsync(impatient.Token));
+            var waiting = guard.EnsureAvailableAsync(impatient.Token);
+            await server.WaitForAsync(() => server.BalanceRequests.Count == 1);
+            impatient.Cancel();
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiting);
+            release.SetResult();
             await guard.EnsureAvailableAsync();
 
             Assert.Single(server.BalanceRequests);

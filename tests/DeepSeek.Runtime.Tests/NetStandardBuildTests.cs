@@ -41,15 +41,20 @@ namespace DeepSeek.Runtime.Tests
         {
             // netstandard2.0 has no Task.WaitAsync: the guard's own wait is what runs there.
             await using var server = await FakeDeepSeekServer.StartAsync();
-            server.BalanceReply = Replies.Balance(true, "USD", "12.50", "0.00", "12.50", delay: TimeSpan.FromMilliseconds(300));
+            var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            server.BalanceReply = Replies.Balance(true, "USD", "12.50", "0.00", "12.50", release: release.Task);
             var assembly = LoadNetStandardRuntime();
             var client = Activator.CreateInstance(assembly.GetType("DeepSeek.Runtime.DeepSeekBalanceClient", throwOnError: true)!, Clients.TestKey, null, server.BaseUri)!;
             var guardType = assembly.GetType("DeepSeek.Runtime.DeepSeekBalanceGuard", throwOnError: true)!;
             var guard = Activator.CreateInstance(guardType, client, 1m, "USD", null, null)!;
             var ensure = guardType.GetMethod("EnsureAvailableAsync")!;
-            using var impatient = new CancellationTokenSource(TimeSpan.FromMilliseconds(20));
+            using var impatient = new CancellationTokenSource();
 
-            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => (Task)ensure.Invoke(guard, new object[] { impatient.Token })!);
+            var waiting = (Task)ensure.Invoke(guard, new object[] { impatient.Token })!;
+            await server.WaitForAsync(() => server.BalanceRequests.Count == 1);
+            impatient.Cancel();
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiting);
+            release.SetResult();
             await (Task)ensure.Invoke(guard, new object[] { CancellationToken.None })!;
 
             Assert.Single(server.BalanceRequests);

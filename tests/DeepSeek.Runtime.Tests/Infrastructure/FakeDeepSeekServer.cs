@@ -88,6 +88,21 @@ namespace DeepSeek.Runtime.Tests.Infrastructure
             return server;
         }
 
+        /// <summary>Waits (up to 10 s) until <paramref name="condition"/> holds, e.g. until a request has arrived.</summary>
+        public async Task WaitForAsync(Func<bool> condition)
+        {
+            var deadline = DateTime.UtcNow.AddSeconds(10);
+            while (!condition())
+            {
+                if (DateTime.UtcNow > deadline)
+                {
+                    throw new TimeoutException("The fake DeepSeek server did not see what the test waited for.");
+                }
+
+                await Task.Delay(5);
+            }
+        }
+
         /// <summary>Queues replies for the next requests, in order.</summary>
         public void Enqueue(params Func<RecordedRequest, HttpResponse, Task>[] replies)
         {
@@ -208,12 +223,17 @@ namespace DeepSeek.Runtime.Tests.Infrastructure
 
         /// <summary>A <c>/user/balance</c> answer with one currency's amounts as DeepSeek writes them (strings).</summary>
         public static Func<RecordedRequest, HttpResponse, Task> Balance(
-            bool isAvailable, string currency, string total, string granted, string toppedUp, TimeSpan? delay = null)
+            bool isAvailable, string currency, string total, string granted, string toppedUp, TimeSpan? delay = null, Task? release = null)
             => async (request, response) =>
             {
                 if (delay.HasValue)
                 {
                     await Task.Delay(delay.Value);
+                }
+
+                if (release != null)
+                {
+                    await release.WaitAsync(TimeSpan.FromSeconds(10));
                 }
 
                 await WriteJson(response, 200, new JsonObject
