@@ -12,7 +12,8 @@ namespace DeepSeek.Runtime
     /// A <see cref="DelegatingHandler"/> for raw <see cref="HttpClient"/> calls to DeepSeek that does what
     /// <see cref="DeepSeekRequestPolicy"/> does for the OpenAI SDK: on a chat-completions POST it turns
     /// <c>max_completion_tokens</c> into <c>max_tokens</c>, adds a default <c>max_tokens</c> when none is set, sets the
-    /// thinking mode when configured, applies the spend guard and reports the usage (streaming responses included,
+    /// thinking mode when configured, refuses a model outside the allowlist or a request the balance guard stops,
+    /// applies the spend guard, and reports the usage and records it as metrics (streaming responses included,
     /// watched as they are read). Other requests pass through untouched.
     /// </summary>
     /// <remarks>

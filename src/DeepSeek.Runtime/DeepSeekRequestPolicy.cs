@@ -12,8 +12,9 @@ namespace DeepSeek.Runtime
     /// <summary>
     /// A System.ClientModel pipeline policy for the OpenAI SDK (and Microsoft.Extensions.AI and Semantic Kernel on top of
     /// it) that makes chat-completions requests DeepSeek-correct: <c>max_completion_tokens</c> becomes <c>max_tokens</c>,
-    /// a default <c>max_tokens</c> is added when none is set, the thinking mode is set when configured, the spend guard
-    /// is applied and the usage reported. Add it with <see cref="DeepSeekClientPipelineOptionsExtensions.UseDeepSeek{T}"/>.
+    /// a default <c>max_tokens</c> is added when none is set, the thinking mode is set when configured, a model outside
+    /// the allowlist or a request the balance guard refuses is stopped before sending, the spend guard is applied, and
+    /// the usage reported and recorded as metrics (<see cref="DeepSeekTelemetry"/>). Add it with <see cref="DeepSeekClientPipelineOptionsExtensions.UseDeepSeek{T}"/>.
     /// Other requests pass through untouched.
     /// </summary>
     public sealed class DeepSeekRequestPolicy : PipelinePolicy
