@@ -15,6 +15,9 @@ namespace DeepSeek.Runtime
         /// <summary>The chat-completions URL, for a raw <c>HttpClient</c> POST (never an SDK endpoint).</summary>
         public const string ChatCompletionsUrl = DeepSeekCatalog.BaseUrl + DeepSeekCatalog.ChatCompletionsPath;
 
+        /// <summary>The account balance URL (<c>GET</c>), read by <see cref="DeepSeekBalanceClient"/>.</summary>
+        public const string BalanceUrl = DeepSeekCatalog.BaseUrl + DeepSeekCatalog.BalancePath;
+
         /// <summary><see cref="BaseUrl"/> as a <see cref="Uri"/>, e.g. for <c>OpenAIClientOptions.Endpoint</c>.</summary>
         public static readonly Uri BaseUri = new Uri(BaseUrl);
 

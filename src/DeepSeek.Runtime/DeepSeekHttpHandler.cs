@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using System.IO;
 using System.Net.Http;
 using System.Threading;
@@ -11,7 +12,8 @@ namespace DeepSeek.Runtime
     /// A <see cref="DelegatingHandler"/> for raw <see cref="HttpClient"/> calls to DeepSeek that does what
     /// <see cref="DeepSeekRequestPolicy"/> does for the OpenAI SDK: on a chat-completions POST it turns
     /// <c>max_completion_tokens</c> into <c>max_tokens</c>, adds a default <c>max_tokens</c> when none is set, sets the
-    /// thinking mode when configured, applies the spend guard and reports the usage (streaming responses included,
+    /// thinking mode when configured, refuses a model outside the allowlist or a request the balance guard stops,
+    /// applies the spend guard, and reports the usage and records it as metrics (streaming responses included,
     /// watched as they are read). Other requests pass through untouched.
     /// </summary>
     /// <remarks>
@@ -43,15 +45,15 @@ namespace DeepSeek.Runtime
                 return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
             }
 
-            var call = Begin(request, await request.Content.ReadAsByteArrayAsync().ConfigureAwait(false));
+            var call = await Begin(request, await request.Content.ReadAsByteArrayAsync().ConfigureAwait(false), async: true, cancellationToken).ConfigureAwait(false);
             HttpResponseMessage response;
             try
             {
                 response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
             }
-            catch
+            catch (Exception e)
             {
-                call.Fail();
+                call.Fail(e.GetType().FullName!);
                 throw;
             }
 
@@ -77,9 +79,9 @@ namespace DeepSeek.Runtime
 
                 return response;
             }
-            catch
+            catch (Exception e)
             {
-                call.Fail();
+                call.Fail(e.GetType().FullName!);
                 response.Dispose();
                 throw;
             }
@@ -94,15 +96,15 @@ namespace DeepSeek.Runtime
                 return base.Send(request, cancellationToken);
             }
 
-            var call = Begin(request, ReadAll(request.Content.ReadAsStream(cancellationToken)));
+            var call = Begin(request, ReadAll(request.Content.ReadAsStream(cancellationToken)), async: false, cancellationToken).GetAwaiter().GetResult();
             HttpResponseMessage response;
             try
             {
                 response = base.Send(request, cancellationToken);
             }
-            catch
+            catch (Exception e)
             {
-                call.Fail();
+                call.Fail(e.GetType().FullName!);
                 throw;
             }
 
@@ -128,9 +130,9 @@ namespace DeepSeek.Runtime
 
                 return response;
             }
-            catch
+            catch (Exception e)
             {
-                call.Fail();
+                call.Fail(e.GetType().FullName!);
                 response.Dispose();
                 throw;
             }
@@ -147,9 +149,9 @@ namespace DeepSeek.Runtime
         }
 #endif
 
-        private DeepSeekChatCall Begin(HttpRequestMessage request, byte[] body)
+        private async Task<DeepSeekChatCall> Begin(HttpRequestMessage request, byte[] body, bool async, CancellationToken cancellationToken)
         {
-            var call = DeepSeekChatCall.Begin(options, body);
+            var call = await DeepSeekChatCall.BeginAsync(options, body, request.RequestUri, async, cancellationToken).ConfigureAwait(false);
             if (call.RewrittenBody != null)
             {
                 request.Content = Replace(request.Content!, new ByteArrayContent(call.RewrittenBody));
@@ -163,7 +165,7 @@ namespace DeepSeek.Runtime
             if (!response.IsSuccessStatusCode || response.Content == null)
             {
                 // DeepSeek bills neither an error nor an empty answer.
-                call.Fail();
+                call.Fail(response.IsSuccessStatusCode ? DeepSeekChatCall.OtherError : ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture));
                 return false;
             }
 

@@ -1,5 +1,7 @@
 using System;
+using System.Collections.Generic;
 using DeepSeek.Catalog;
+using DeepSeek.Runtime.Internal;
 
 namespace DeepSeek.Runtime
 {
@@ -7,6 +9,8 @@ namespace DeepSeek.Runtime
     public sealed class DeepSeekRequestOptions
     {
         private int defaultMaxTokens = DeepSeekCatalog.DefaultMaxTokens;
+        private IList<string> allowedModels = new List<string> { DeepSeekCatalog.DefaultAllowedModels };
+        private DeepSeekSpendGuard? spendGuard;
 
         /// <summary>
         /// The <c>max_tokens</c> added to a request that sets no output limit (default 1024, from the catalog). DeepSeek
@@ -27,12 +31,58 @@ namespace DeepSeek.Runtime
         /// When set, each request reserves its worst-case cost before it is sent (refused with
         /// <see cref="DeepSeekBudgetExceededException"/> when it does not fit) and records its actual cost from the response's usage.
         /// </summary>
-        public DeepSeekSpendGuard? SpendGuard { get; set; }
+        /// <remarks>Its budget, spend and reservations are published as gauges (see <see cref="DeepSeekTelemetry"/>).</remarks>
+        public DeepSeekSpendGuard? SpendGuard
+        {
+            get => spendGuard;
+            set
+            {
+                spendGuard = value;
+                DeepSeekMetrics.Track(value);
+            }
+        }
+
+        /// <summary>
+        /// The models a chat request may ask for (default: the catalog's default, Flash only, as DSK004 checks at build
+        /// time). A request for any other model is refused with <see cref="DeepSeekModelNotAllowedException"/> before it
+        /// is sent. A legacy name counts as the model it is served by, on either side; ids compare case-insensitively.
+        /// Approve another model by adding it: <c>new DeepSeekRequestOptions { AllowedModels = { DeepSeekModels.V4Pro } }</c>
+        /// (a collection initializer adds to the default). A request without a <c>model</c> is not checked: DeepSeek refuses it.
+        /// </summary>
+        /// <remarks>Change the list while setting up, not while requests are being sent: it is read without a lock.</remarks>
+        public IList<string> AllowedModels
+        {
+            get => allowedModels;
+            set => allowedModels = value ?? throw new ArgumentNullException(nameof(value));
+        }
+
+        /// <summary>
+        /// When set, a chat request is refused with <see cref="DeepSeekBalanceTooLowException"/> before it is sent while the
+        /// account is not available or its balance is below the guard's floor (see <see cref="DeepSeekBalanceGuard"/>).
+        /// </summary>
+        public DeepSeekBalanceGuard? BalanceGuard { get; set; }
 
         /// <summary>Called with each response's usage, for non-streaming responses and for the final chunk of a streaming one.</summary>
         public Action<DeepSeekUsage>? OnUsage { get; set; }
 
         /// <summary>The price used for the spend guard; when null, the catalog's price for the request's <c>model</c>.</summary>
         public DeepSeekPrice? Price { get; set; }
+
+        /// <summary>True when <see cref="AllowedModels"/> approves <paramref name="model"/>.</summary>
+        internal bool IsAllowed(string model)
+        {
+            var wanted = CurrentModelOf(model);
+            foreach (var allowed in allowedModels)
+            {
+                if (allowed != null && string.Equals(CurrentModelOf(allowed), wanted, StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static string CurrentModelOf(string model) => DeepSeekCatalog.FindAlias(model)?.CurrentModel ?? model;
     }
 }

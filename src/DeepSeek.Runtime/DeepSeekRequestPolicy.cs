@@ -2,6 +2,7 @@ using System;
 using System.ClientModel;
 using System.ClientModel.Primitives;
 using System.Collections.Generic;
+using System.Globalization;
 using System.IO;
 using System.Threading.Tasks;
 using DeepSeek.Runtime.Internal;
@@ -11,8 +12,9 @@ namespace DeepSeek.Runtime
     /// <summary>
     /// A System.ClientModel pipeline policy for the OpenAI SDK (and Microsoft.Extensions.AI and Semantic Kernel on top of
     /// it) that makes chat-completions requests DeepSeek-correct: <c>max_completion_tokens</c> becomes <c>max_tokens</c>,
-    /// a default <c>max_tokens</c> is added when none is set, the thinking mode is set when configured, the spend guard
-    /// is applied and the usage reported. Add it with <see cref="DeepSeekClientPipelineOptionsExtensions.UseDeepSeek{T}"/>.
+    /// a default <c>max_tokens</c> is added when none is set, the thinking mode is set when configured, a model outside
+    /// the allowlist or a request the balance guard refuses is stopped before sending, the spend guard is applied, and
+    /// the usage reported and recorded as metrics (<see cref="DeepSeekTelemetry"/>). Add it with <see cref="DeepSeekClientPipelineOptionsExtensions.UseDeepSeek{T}"/>.
     /// Other requests pass through untouched.
     /// </summary>
     public sealed class DeepSeekRequestPolicy : PipelinePolicy
@@ -30,7 +32,7 @@ namespace DeepSeek.Runtime
         /// <inheritdoc />
         public override void Process(PipelineMessage message, IReadOnlyList<PipelinePolicy> pipeline, int currentIndex)
         {
-            var call = Begin(message, ReadBody(message, async: false).GetAwaiter().GetResult());
+            var call = Begin(message, ReadBody(message, async: false).GetAwaiter().GetResult(), async: false).GetAwaiter().GetResult();
             if (call == null)
             {
                 ProcessNext(message, pipeline, currentIndex);
@@ -41,9 +43,9 @@ namespace DeepSeek.Runtime
             {
                 ProcessNext(message, pipeline, currentIndex);
             }
-            catch
+            catch (Exception e)
             {
-                call.Fail();
+                call.Fail(e.GetType().FullName!);
                 throw;
             }
 
@@ -53,7 +55,7 @@ namespace DeepSeek.Runtime
         /// <inheritdoc />
         public override async ValueTask ProcessAsync(PipelineMessage message, IReadOnlyList<PipelinePolicy> pipeline, int currentIndex)
         {
-            var call = Begin(message, await ReadBody(message, async: true).ConfigureAwait(false));
+            var call = await Begin(message, await ReadBody(message, async: true).ConfigureAwait(false), async: true).ConfigureAwait(false);
             if (call == null)
             {
                 await ProcessNextAsync(message, pipeline, currentIndex).ConfigureAwait(false);
@@ -64,9 +66,9 @@ namespace DeepSeek.Runtime
             {
                 await ProcessNextAsync(message, pipeline, currentIndex).ConfigureAwait(false);
             }
-            catch
+            catch (Exception e)
             {
-                call.Fail();
+                call.Fail(e.GetType().FullName!);
                 throw;
             }
 
@@ -96,14 +98,14 @@ namespace DeepSeek.Runtime
             }
         }
 
-        private DeepSeekChatCall? Begin(PipelineMessage message, byte[]? body)
+        private async Task<DeepSeekChatCall?> Begin(PipelineMessage message, byte[]? body, bool async)
         {
             if (body == null)
             {
                 return null;
             }
 
-            var call = DeepSeekChatCall.Begin(options, body);
+            var call = await DeepSeekChatCall.BeginAsync(options, body, message.Request.Uri, async, message.CancellationToken).ConfigureAwait(false);
             if (call.RewrittenBody != null)
             {
                 // The caller's content is the caller's to dispose (the SDK does so with a using); it is only replaced here.
@@ -118,7 +120,7 @@ namespace DeepSeek.Runtime
             var response = message.Response;
             if (response == null || response.Status < 200 || response.Status > 299)
             {
-                call.Fail();
+                call.Fail(response == null ? DeepSeekChatCall.OtherError : response.Status.ToString(CultureInfo.InvariantCulture));
                 return;
             }
 
@@ -131,7 +133,7 @@ namespace DeepSeek.Runtime
             var stream = response.ContentStream;
             if (stream == null)
             {
-                call.Complete(null);
+                call.Complete(null, null);
                 return;
             }
 

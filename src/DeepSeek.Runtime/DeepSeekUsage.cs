@@ -112,27 +112,6 @@ namespace DeepSeek.Runtime
         public override string ToString()
             => string.Format(CultureInfo.InvariantCulture, "cache hit {0}, cache miss {1}, output {2} (reasoning {3})", CacheHitTokens, CacheMissTokens, OutputTokens, ReasoningTokens);
 
-        internal static DeepSeekUsage? TryParseUtf8(ReadOnlyMemory<byte> json)
-        {
-            try
-            {
-                using (var document = JsonDocument.Parse(json))
-                {
-                    return FromJson(document.RootElement);
-                }
-            }
-            catch (JsonException)
-            {
-                // A body that is not JSON (an HTML error page from a proxy) has no usage to report.
-                return null;
-            }
-            catch (ArgumentOutOfRangeException)
-            {
-                // Inconsistent counts from a non-DeepSeek host: report nothing rather than a wrong bill.
-                return null;
-            }
-        }
-
         private static DeepSeekUsage FromUsageObject(JsonElement usage)
         {
             var hit = Count(usage, "prompt_cache_hit_tokens");

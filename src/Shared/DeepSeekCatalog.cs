@@ -138,6 +138,9 @@ namespace DeepSeek.Catalog
         /// <summary>The chat-completions path, right only for a raw HttpClient POST URL.</summary>
         public const string ChatCompletionsPath = "/chat/completions";
 
+        /// <summary>The account balance path (GET, Bearer key), relative to <see cref="BaseUrl"/>.</summary>
+        public const string BalancePath = "/user/balance";
+
         /// <summary>The Anthropic-format base path: not an OpenAI-SDK endpoint.</summary>
         public const string AnthropicPath = "/anthropic";
 

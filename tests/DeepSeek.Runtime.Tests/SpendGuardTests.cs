@@ -181,7 +181,7 @@ namespace DeepSeek.Runtime.Tests
         public async Task The_handler_refuses_before_sending_a_request_that_cannot_fit()
         {
             var guard = Guard(0.01m);
-            using var http = new HttpClient(new DeepSeekHttpHandler(new HttpClientHandler(), new DeepSeekRequestOptions { SpendGuard = guard }));
+            using var http = new HttpClient(new DeepSeekHttpHandler(new HttpClientHandler(), new DeepSeekRequestOptions { SpendGuard = guard, AllowedModels = { DeepSeekModels.V4Pro } }));
             var body = new JsonObject
             {
                 ["model"] = DeepSeekModels.V4Pro,
@@ -200,7 +200,7 @@ namespace DeepSeek.Runtime.Tests
         public async Task A_model_without_a_price_is_refused_rather_than_left_unguarded()
         {
             var guard = Guard(10m);
-            var options = new OpenAI.OpenAIClientOptions { Endpoint = server.BaseUri }.UseDeepSeek(new DeepSeekRequestOptions { SpendGuard = guard });
+            var options = new OpenAI.OpenAIClientOptions { Endpoint = server.BaseUri }.UseDeepSeek(new DeepSeekRequestOptions { SpendGuard = guard, AllowedModels = { "some-other-model" } });
             var client = new ChatClient("some-other-model", new ApiKeyCredential(Clients.TestKey), options);
 
             var ex = await Assert.ThrowsAsync<InvalidOperationException>(() => client.CompleteChatAsync(new UserChatMessage("Hi")));

@@ -1,8 +1,11 @@
 using System;
+using System.Collections.Generic;
+using System.Diagnostics;
 using System.IO;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Threading;
+using System.Threading.Tasks;
 using DeepSeek.Catalog;
 
 namespace DeepSeek.Runtime.Internal
@@ -21,17 +24,26 @@ namespace DeepSeek.Runtime.Internal
         private const string EventStreamMediaType = "text/event-stream";
         private const decimal TokensPerPriceUnit = 1_000_000m;
 
+        /// <summary>The conventions' <c>error.type</c> for a failure with neither a status code nor an exception.</summary>
+        public const string OtherError = "_OTHER";
+
         private readonly DeepSeekRequestOptions options;
         private readonly DeepSeekPrice? price;
         private readonly DeepSeekSpendReservation? reservation;
+        private readonly string? requestModel;
+        private readonly Uri? server;
+        private readonly long started;
         private int completed;
 
-        private DeepSeekChatCall(DeepSeekRequestOptions options, byte[]? rewrittenBody, DeepSeekPrice? price, DeepSeekSpendReservation? reservation)
+        private DeepSeekChatCall(DeepSeekRequestOptions options, byte[]? rewrittenBody, DeepSeekPrice? price, DeepSeekSpendReservation? reservation, string? requestModel, Uri? server)
         {
             this.options = options;
             RewrittenBody = rewrittenBody;
             this.price = price;
             this.reservation = reservation;
+            this.requestModel = requestModel;
+            this.server = server;
+            started = Stopwatch.GetTimestamp();
         }
 
         /// <summary>The body to send instead of the original, or null when it is unchanged.</summary>
@@ -47,9 +59,17 @@ namespace DeepSeek.Runtime.Internal
         public static bool IsEventStream(string? contentType)
             => contentType != null && contentType.IndexOf(EventStreamMediaType, StringComparison.OrdinalIgnoreCase) >= 0;
 
-        /// <summary>Rewrites the body and reserves the call's worst-case cost. Nothing has been sent yet.</summary>
+        /// <summary>
+        /// Checks the model against the allowlist, rewrites the body, checks the balance and reserves the call's
+        /// worst-case cost, in that order: the allowlist needs no network, a due balance read does, and a reservation is
+        /// only made for a request that will be sent. Nothing has been sent yet.
+        /// With <paramref name="async"/> false the returned task is complete (a due balance read is waited for).
+        /// </summary>
+        /// <exception cref="DeepSeekModelNotAllowedException">The model is not approved.</exception>
+        /// <exception cref="DeepSeekBalanceTooLowException">The balance guard refused the call.</exception>
+        /// <exception cref="DeepSeekBalanceUnknownException">The balance guard has never read the balance.</exception>
         /// <exception cref="DeepSeekBudgetExceededException">The spend guard refused the call.</exception>
-        public static DeepSeekChatCall Begin(DeepSeekRequestOptions options, byte[] body)
+        public static async Task<DeepSeekChatCall> BeginAsync(DeepSeekRequestOptions options, byte[] body, Uri? server, bool async, CancellationToken cancellationToken)
         {
             JsonObject? request;
             try
@@ -69,7 +89,14 @@ namespace DeepSeek.Runtime.Internal
                     throw new InvalidOperationException("The chat-completions request body is not a JSON object, so the DeepSeek spend guard cannot estimate its cost; the request was not sent.");
                 }
 
-                return new DeepSeekChatCall(options, null, null, null);
+                await CheckBalance(options, async, cancellationToken).ConfigureAwait(false);
+                return new DeepSeekChatCall(options, null, null, null, null, server);
+            }
+
+            var model = ModelOf(request);
+            if (model != null && !options.IsAllowed(model))
+            {
+                throw new DeepSeekModelNotAllowedException(model, new List<string>(options.AllowedModels).AsReadOnly());
             }
 
             var changed = ApplyMaxTokens(request, options.DefaultMaxTokens);
@@ -84,36 +111,45 @@ namespace DeepSeek.Runtime.Internal
             DeepSeekPrice? price = options.Price;
             if (price == null)
             {
-                DeepSeekPricing.TryFor(ModelOf(request), out price);
+                DeepSeekPricing.TryFor(model, out price);
             }
+
+            if (options.SpendGuard != null && price == null)
+            {
+                throw new InvalidOperationException(
+                    $"The DeepSeek spend guard has no price for model '{model}'; set DeepSeekRequestOptions.Price. The request was not sent.");
+            }
+
+            await CheckBalance(options, async, cancellationToken).ConfigureAwait(false);
 
             DeepSeekSpendReservation? reservation = null;
             if (options.SpendGuard != null)
             {
-                if (price == null)
-                {
-                    throw new InvalidOperationException(
-                        $"The DeepSeek spend guard has no price for model '{ModelOf(request)}'; set DeepSeekRequestOptions.Price. The request was not sent.");
-                }
-
-                reservation = options.SpendGuard.Reserve(WorstCaseCost(request, (rewritten ?? body).Length, price));
+                reservation = options.SpendGuard.Reserve(WorstCaseCost(request, (rewritten ?? body).Length, price!));
             }
 
-            return new DeepSeekChatCall(options, rewritten, price, reservation);
+            return new DeepSeekChatCall(options, rewritten, price, reservation, model, server);
         }
 
-        /// <summary>The call failed or was answered with an error: DeepSeek bills neither, so release the reservation.</summary>
-        public void Fail()
+        /// <summary>
+        /// The call failed or was answered with an error: DeepSeek bills neither, so release the reservation.
+        /// <paramref name="errorType"/> (a status code or an exception type, never a message) tags the duration metric.
+        /// </summary>
+        public void Fail(string errorType)
         {
             if (Interlocked.Exchange(ref completed, 1) == 0)
             {
                 reservation?.Dispose();
+                DeepSeekMetrics.RecordCall(requestModel, null, server, started, null, null, errorType);
             }
         }
 
         /// <summary>A successful buffered (non-streaming) response.</summary>
         public void CompleteBuffered(ReadOnlyMemory<byte> responseBody)
-            => Complete(DeepSeekUsage.TryParseUtf8(responseBody));
+        {
+            var facts = ResponseFacts.Read(responseBody);
+            Complete(facts.Usage, facts.Model);
+        }
 
         /// <summary>Wraps a successful response's content stream so that its usage is seen as the caller reads it.</summary>
         public Stream Watch(Stream content, string? contentType)
@@ -123,15 +159,17 @@ namespace DeepSeek.Runtime.Internal
         /// The response is done. Without a usage (a stream closed early) the reservation is recorded as spent: the
         /// tokens may have been generated and billed, and the guard errs on the side of the budget.
         /// </summary>
-        public void Complete(DeepSeekUsage? usage)
+        public void Complete(DeepSeekUsage? usage, string? responseModel)
         {
             if (Interlocked.Exchange(ref completed, 1) != 0)
             {
                 return;
             }
 
+            decimal? cost = usage != null && price != null ? usage.EstimateCost(price) : (decimal?)null;
             try
             {
+                DeepSeekMetrics.RecordCall(requestModel, responseModel, server, started, usage, cost, null);
                 if (usage != null)
                 {
                     options.OnUsage?.Invoke(usage);
@@ -139,11 +177,25 @@ namespace DeepSeek.Runtime.Internal
             }
             finally
             {
-                if (reservation != null)
-                {
-                    reservation.Commit(usage != null && price != null ? usage.EstimateCost(price) : reservation.Amount);
-                }
+                reservation?.Commit(cost ?? reservation.Amount);
             }
+        }
+
+        private static Task CheckBalance(DeepSeekRequestOptions options, bool async, CancellationToken cancellationToken)
+        {
+            var guard = options.BalanceGuard;
+            if (guard == null)
+            {
+                return Task.CompletedTask;
+            }
+
+            if (async)
+            {
+                return guard.EnsureAvailableAsync(cancellationToken);
+            }
+
+            guard.EnsureAvailable(cancellationToken);
+            return Task.CompletedTask;
         }
 
         private static bool ApplyMaxTokens(JsonObject request, int defaultMaxTokens)

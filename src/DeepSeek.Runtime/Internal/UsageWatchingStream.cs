@@ -8,7 +8,7 @@ namespace DeepSeek.Runtime.Internal
     /// <summary>
     /// Passes a response body through unchanged while watching it for the usage. For server-sent events it looks at
     /// each <c>data:</c> line as it flows, so streaming is not delayed; any other body is kept and parsed at its end.
-    /// Reports once: at the end of the body, or when disposed before it.
+    /// Reports once, with the usage and the model that answered: at the end of the body, or when disposed before it.
     /// </summary>
     internal sealed class UsageWatchingStream : Stream
     {
@@ -22,13 +22,14 @@ namespace DeepSeek.Runtime.Internal
 
         private readonly Stream inner;
         private readonly bool eventStream;
-        private readonly Action<DeepSeekUsage?> onEnd;
+        private readonly Action<DeepSeekUsage?, string?> onEnd;
         private readonly MemoryStream pending = new MemoryStream();
         private bool overflow;
         private DeepSeekUsage? usage;
+        private string? model;
         private int ended;
 
-        public UsageWatchingStream(Stream inner, bool eventStream, Action<DeepSeekUsage?> onEnd)
+        public UsageWatchingStream(Stream inner, bool eventStream, Action<DeepSeekUsage?, string?> onEnd)
         {
             this.inner = inner;
             this.eventStream = eventStream;
@@ -183,7 +184,9 @@ namespace DeepSeek.Runtime.Internal
 
                     if (!payload.IsEmpty && payload[0] == (byte)'{')
                     {
-                        usage = DeepSeekUsage.TryParseUtf8(new ReadOnlyMemory<byte>(payload.ToArray())) ?? usage;
+                        var facts = ResponseFacts.Read(new ReadOnlyMemory<byte>(payload.ToArray()));
+                        usage = facts.Usage ?? usage;
+                        model ??= facts.Model;
                     }
                 }
             }
@@ -205,10 +208,12 @@ namespace DeepSeek.Runtime.Internal
             }
             else if (!overflow && pending.TryGetBuffer(out var body))
             {
-                usage = DeepSeekUsage.TryParseUtf8(body.AsMemory());
+                var facts = ResponseFacts.Read(body.AsMemory());
+                usage = facts.Usage;
+                model = facts.Model;
             }
 
-            onEnd(usage);
+            onEnd(usage, model);
         }
     }
 }

@@ -7,6 +7,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
+using DeepSeek.Catalog;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -63,6 +64,15 @@ namespace DeepSeek.Runtime.Tests.Infrastructure
 
         public IReadOnlyList<RecordedRequest> Requests => requests.ToArray();
 
+        /// <summary>The chat-completions requests received (every request but the balance reads).</summary>
+        public IReadOnlyList<RecordedRequest> ChatRequests => requests.Where(r => !IsBalance(r)).ToArray();
+
+        /// <summary>The <c>GET /user/balance</c> requests received.</summary>
+        public IReadOnlyList<RecordedRequest> BalanceRequests => requests.Where(IsBalance).ToArray();
+
+        /// <summary>When set, answers <c>/user/balance</c> (instead of the script), e.g. with <see cref="Replies.Balance"/>.</summary>
+        public Func<RecordedRequest, HttpResponse, Task>? BalanceReply { get; set; }
+
         /// <summary>The reply once the script is used up; a completion with <see cref="Replies.DefaultUsage"/>.</summary>
         public Func<RecordedRequest, HttpResponse, Task> DefaultReply { get; set; } = Replies.Completion();
 
@@ -76,6 +86,21 @@ namespace DeepSeek.Runtime.Tests.Infrastructure
             var address = server.app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
             server.BaseUri = new Uri(address.TrimEnd('/') + "/");
             return server;
+        }
+
+        /// <summary>Waits (up to 10 s) until <paramref name="condition"/> holds, e.g. until a request has arrived.</summary>
+        public async Task WaitForAsync(Func<bool> condition)
+        {
+            var deadline = DateTime.UtcNow.AddSeconds(10);
+            while (!condition())
+            {
+                if (DateTime.UtcNow > deadline)
+                {
+                    throw new TimeoutException("The fake DeepSeek server did not see what the test waited for.");
+                }
+
+                await Task.Delay(5);
+            }
         }
 
         /// <summary>Queues replies for the next requests, in order.</summary>
@@ -93,6 +118,8 @@ namespace DeepSeek.Runtime.Tests.Infrastructure
             await app.DisposeAsync();
         }
 
+        private static bool IsBalance(RecordedRequest request) => request.Path.EndsWith(DeepSeekCatalog.BalancePath, StringComparison.Ordinal);
+
         private async Task HandleAsync(HttpContext context)
         {
             string body;
@@ -104,7 +131,9 @@ namespace DeepSeek.Runtime.Tests.Infrastructure
             var headers = context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
             var request = new RecordedRequest(context.Request.Method, context.Request.Path.Value ?? string.Empty, body, headers);
             requests.Enqueue(request);
-            var reply = script.TryDequeue(out var scripted) ? scripted : DefaultReply;
+            var balanceReply = BalanceReply;
+            var reply = balanceReply != null && IsBalance(request) ? balanceReply
+                : script.TryDequeue(out var scripted) ? scripted : DefaultReply;
             await reply(request, context.Response);
         }
     }
@@ -190,6 +219,34 @@ namespace DeepSeek.Runtime.Tests.Infrastructure
                 last["usage"] = (JsonObject)(usage ?? DefaultUsage).DeepClone();
                 await WriteEvent(response, last.ToJsonString());
                 await WriteEvent(response, "[DONE]");
+            };
+
+        /// <summary>A <c>/user/balance</c> answer with one currency's amounts as DeepSeek writes them (strings).</summary>
+        public static Func<RecordedRequest, HttpResponse, Task> Balance(
+            bool isAvailable, string currency, string total, string granted, string toppedUp, TimeSpan? delay = null, Task? release = null)
+            => async (request, response) =>
+            {
+                if (delay.HasValue)
+                {
+                    await Task.Delay(delay.Value);
+                }
+
+                if (release != null)
+                {
+                    await release.WaitAsync(TimeSpan.FromSeconds(10));
+                }
+
+                await WriteJson(response, 200, new JsonObject
+                {
+                    ["is_available"] = isAvailable,
+                    ["balance_infos"] = new JsonArray(new JsonObject
+                    {
+                        ["currency"] = currency,
+                        ["total_balance"] = total,
+                        ["granted_balance"] = granted,
+                        ["topped_up_balance"] = toppedUp,
+                    }),
+                });
             };
 
         public static JsonObject CompletionJson(string content, JsonObject usage) => new JsonObject
