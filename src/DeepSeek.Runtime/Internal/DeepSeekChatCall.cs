@@ -22,16 +22,18 @@ namespace DeepSeek.Runtime.Internal
         private const decimal TokensPerPriceUnit = 1_000_000m;
 
         private readonly DeepSeekRequestOptions options;
-        private readonly DeepSeekPrice? price;
+        private readonly DeepSeekTieredPrice? price;
         private readonly DeepSeekSpendReservation? reservation;
+        private readonly DateTimeOffset sentAt;
         private int completed;
 
-        private DeepSeekChatCall(DeepSeekRequestOptions options, byte[]? rewrittenBody, DeepSeekPrice? price, DeepSeekSpendReservation? reservation)
+        private DeepSeekChatCall(DeepSeekRequestOptions options, byte[]? rewrittenBody, DeepSeekTieredPrice? price, DeepSeekSpendReservation? reservation, DateTimeOffset sentAt)
         {
             this.options = options;
             RewrittenBody = rewrittenBody;
             this.price = price;
             this.reservation = reservation;
+            this.sentAt = sentAt;
         }
 
         /// <summary>The body to send instead of the original, or null when it is unchanged.</summary>
@@ -69,7 +71,7 @@ namespace DeepSeek.Runtime.Internal
                     throw new InvalidOperationException("The chat-completions request body is not a JSON object, so the DeepSeek spend guard cannot estimate its cost; the request was not sent.");
                 }
 
-                return new DeepSeekChatCall(options, null, null, null);
+                return new DeepSeekChatCall(options, null, null, null, default);
             }
 
             var changed = ApplyMaxTokens(request, options.DefaultMaxTokens);
@@ -81,7 +83,7 @@ namespace DeepSeek.Runtime.Internal
 
             var rewritten = changed ? Serialize(request) : null;
 
-            DeepSeekPrice? price = options.Price;
+            var price = options.Price != null ? new DeepSeekTieredPrice(options.Price, options.Price) : null;
             if (price == null)
             {
                 DeepSeekPricing.TryFor(ModelOf(request), out price);
@@ -96,10 +98,11 @@ namespace DeepSeek.Runtime.Internal
                         $"The DeepSeek spend guard has no price for model '{ModelOf(request)}'; set DeepSeekRequestOptions.Price. The request was not sent.");
                 }
 
-                reservation = options.SpendGuard.Reserve(WorstCaseCost(request, (rewritten ?? body).Length, price));
+                // At peak: the response may end in a peak hour, and the reservation must cover whatever the call is billed.
+                reservation = options.SpendGuard.Reserve(WorstCaseCost(request, (rewritten ?? body).Length, price.Peak));
             }
 
-            return new DeepSeekChatCall(options, rewritten, price, reservation);
+            return new DeepSeekChatCall(options, rewritten, price, reservation, Now(options));
         }
 
         /// <summary>The call failed or was answered with an error: DeepSeek bills neither, so release the reservation.</summary>
@@ -141,7 +144,9 @@ namespace DeepSeek.Runtime.Internal
             {
                 if (reservation != null)
                 {
-                    reservation.Commit(usage != null && price != null ? usage.EstimateCost(price) : reservation.Amount);
+                    reservation.Commit(usage != null && price != null
+                        ? usage.EstimateCost(price.During(sentAt, Now(options), options.HolidayCalendar))
+                        : reservation.Amount);
                 }
             }
         }
@@ -217,6 +222,9 @@ namespace DeepSeek.Runtime.Internal
 
             return true;
         }
+
+        /// <summary>The spend guard's clock (so tests and the guard agree on the hour), else the system's.</summary>
+        private static DateTimeOffset Now(DeepSeekRequestOptions options) => options.SpendGuard?.Now() ?? DateTimeOffset.UtcNow;
 
         private static string? ModelOf(JsonObject request)
             => request.TryGetPropertyValue(ModelProperty, out var model) && model is JsonValue value && value.TryGetValue<string>(out var id) ? id : null;

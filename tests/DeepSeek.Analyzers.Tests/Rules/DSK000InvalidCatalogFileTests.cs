@@ -48,9 +48,13 @@ namespace DeepSeek.Analyzers.Tests.Rules
               "$schema": "https://example.com/deepseek.catalog.schema.json",
               /* V4.1 */
               "models": [
-                { "id": "deepseek-flash", "thinkingByDefault": true, "description": "V4.1 Flash", "price": { "cacheHitInput": 0.0028, "cacheMissInput": 0.14, "output": 0.28 }, },
+                { "id": "deepseek-flash-5", "thinkingByDefault": true, "description": "V5 Flash", "since": "2027-01-01", "price": { "peak": { "cacheHitInput": 0.006, "cacheMissInput": 0.3, "output": 1.2 }, "offPeak": { "cacheHitInput": 0.003, "cacheMissInput": 0.15, "output": 0.6 } }, },
               ],
-              "aliases": [ { "alias": "deepseek-v4-flash", "model": "deepseek-flash", "thinking": true, "retiredAfter": "2027-01-01T00:00:00Z" } ], // retired
+              "aliases": [
+                { "alias": "deepseek-flash", "model": "deepseek-flash-5", "thinking": true, "status": "legacy", "since": "2027-01-01T00:00:00Z" }, // still served
+                { "alias": "deepseek-v4-flash", "model": "deepseek-flash-5", "status": "retired", "retiredAfter": "2027-02-01T00:00:00Z" },
+              ],
+              "legacyPrices": [ { "generation": "V4.1 Flash", "role": "output", "price": 1.2, "model": "deepseek-flash-5", "since": "2026-09-10" } ],
             }
             """);
 
@@ -68,6 +72,14 @@ namespace DeepSeek.Analyzers.Tests.Rules
         [InlineData("{ \"models\": [ { \"id\": 5 } ] }")]
         [InlineData("{ \"models\": [ { \"id\": \"x\", \"price\": { \"output\": -1 } } ] }")]
         [InlineData("{ \"models\": [ { \"id\": \"x\", \"thinkingByDefault\": \"yes\" } ] }")]
+        [InlineData("{ \"models\": [ { \"id\": \"x\", \"price\": { \"peak\": { \"cacheHitInput\": 1, \"cacheMissInput\": 1, \"output\": 1 } } } ] }")]
+        [InlineData("{ \"models\": [ { \"id\": \"x\", \"price\": { \"peak\": {}, \"offPeak\": {} } } ] }")]
+        [InlineData("{ \"models\": [ { \"id\": \"x\", \"since\": \"soon\" } ] }")]
+        [InlineData("{ \"aliases\": [ { \"alias\": \"a\", \"model\": \"deepseek-flash\", \"status\": \"gone\" } ] }")]
+        [InlineData("{ \"legacyPrices\": [ { \"generation\": \"V3\", \"role\": \"input\", \"price\": 0.27 } ] }")]
+        [InlineData("{ \"legacyPrices\": [ { \"generation\": \"V3\", \"role\": \"output\" } ] }")]
+        [InlineData("{ \"legacyPrices\": [ { \"role\": \"output\", \"price\": 1 } ] }")]
+        [InlineData("{ \"legacyPrices\": [ { \"generation\": \"V3\", \"role\": \"output\", \"price\": 1, \"model\": \"deepseek-nowhere\" } ] }")]
         [InlineData("{ \"a\": \"\\q\" }")]
         [InlineData("{ \"a\": \"unterminated }")]
         [InlineData("{ \"a\": tru }")]
@@ -101,8 +113,9 @@ namespace DeepSeek.Analyzers.Tests.Rules
             Assert.NotNull(result.FindModel("deepseek-flash"));
             Assert.Null(result.FindModel("deepseek-v4-flash"));
             Assert.Equal("deepseek-flash", result.FindAlias("deepseek-v4-flash")!.CurrentModel);
-            Assert.Equal(3.48m, result.FindPrice("deepseek-v4-pro")!.Output);
-            Assert.Equal(0.2m, result.FindPrice("deepseek-v4-flash")!.Output);
+            Assert.Equal(3.48m, result.FindPrice("deepseek-v4-pro")!.Peak.Output);
+            Assert.Equal(3.48m, result.FindPrice("deepseek-v4-pro")!.OffPeak.Output);
+            Assert.Equal(0.2m, result.FindPrice("deepseek-v4-flash")!.Peak.Output);
             Assert.Equal("Pro at list price", result.FindModel("deepseek-v4-pro")!.Description);
             Assert.NotNull(result.FindAlias("deepseek-chat"));
         }
