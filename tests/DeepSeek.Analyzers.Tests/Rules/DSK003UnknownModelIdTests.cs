@@ -1075,5 +1075,118 @@ namespace DeepSeek.Analyzers.Tests.Rules
                 HttpResponseMessage Fake() => new() { Content = new StringContent(Reply) };
             }
             """);
-    }
+    
+        // ---- Current ids, legacy names and renames --------------------------------------------------------
+
+        [Fact]
+        public Task Never_reports_current_ids_or_legacy_names() => VerifyCS.AnalyzerAsync(
+            """
+            using System;
+            using OpenAI.Chat;
+
+            class C
+            {
+                static readonly string Key = Environment.GetEnvironmentVariable("DEEPSEEK_API_KEY")!;
+                ChatClient A() => new ChatClient("deepseek-flash", Key);
+                ChatClient B() => new ChatClient("deepseek-v4-pro", Key);
+                ChatClient D() => new ChatClient("deepseek-v4-flash", Key);
+                ChatClient E() => new ChatClient("deepseek-v4-flash-vision-exp", Key);
+                const string Json = "{\"model\": \"deepseek-flash\", \"messages\": []}";
+            }
+            """);
+
+        [Fact]
+        public Task Flags_V4_1_marketing_spellings_and_fixes_to_flash() => VerifyCS.CodeFixAsync(
+            """
+            using System;
+            using OpenAI.Chat;
+
+            class C
+            {
+                static readonly string Key = Environment.GetEnvironmentVariable("DEEPSEEK_API_KEY")!;
+                ChatClient A() => new ChatClient({|#0:"deepseek-v4.1-flash"|}, Key);
+                ChatClient B() => new ChatClient({|#1:"deepseek-flash-4.1"|}, Key);
+            }
+            """,
+            """
+            using System;
+            using OpenAI.Chat;
+
+            class C
+            {
+                static readonly string Key = Environment.GetEnvironmentVariable("DEEPSEEK_API_KEY")!;
+                ChatClient A() => new ChatClient("deepseek-flash", Key);
+                ChatClient B() => new ChatClient("deepseek-flash", Key);
+            }
+            """,
+            Diagnostic(0, "deepseek-v4.1-flash", "a marketing name or another provider's route, never an API id", "deepseek-flash"),
+            Diagnostic(1, "deepseek-flash-4.1", "a marketing name or another provider's route, never an API id", "deepseek-flash"));
+
+        [Fact]
+        public Task Typo_of_a_legacy_name_gets_what_replaces_it_with_the_runtime_constant() => VerifyCS.Test(
+            """
+            using System;
+            using OpenAI.Chat;
+
+            class C
+            {
+                ChatClient A() => new ChatClient({|#0:"deepseek-v4-flash-vison-exp"|}, Environment.GetEnvironmentVariable("DEEPSEEK_API_KEY")!);
+            }
+            """,
+            """
+            using System;
+            using DeepSeek.Runtime;
+            using OpenAI.Chat;
+
+            class C
+            {
+                ChatClient A() => new ChatClient(DeepSeekModels.Flash, Environment.GetEnvironmentVariable("DEEPSEEK_API_KEY")!);
+            }
+            """,
+            Diagnostic(0, "deepseek-v4-flash-vison-exp", "a likely typo", "deepseek-flash"))
+            .WithRuntime()
+            .RunAsync();
+
+        [Fact]
+        public Task A_catalog_file_that_renames_Flash_is_honoured_by_the_typo_search_and_the_fix()
+        {
+            var test = VerifyCS.Test(
+                """
+                using System;
+                using OpenAI.Chat;
+
+                class C
+                {
+                    static readonly string Key = Environment.GetEnvironmentVariable("DEEPSEEK_API_KEY")!;
+                    ChatClient A() => new ChatClient({|#0:"deepseek-flsh"|}, Key);
+                    ChatClient B() => new ChatClient({|#1:"deepseek-v3"|}, Key);
+                    ChatClient D() => new ChatClient("deepseek-flash-2", Key);
+                    ChatClient E() => new ChatClient("deepseek-flash", Key);
+                }
+                """,
+                """
+                using System;
+                using OpenAI.Chat;
+
+                class C
+                {
+                    static readonly string Key = Environment.GetEnvironmentVariable("DEEPSEEK_API_KEY")!;
+                    ChatClient A() => new ChatClient("deepseek-flash-2", Key);
+                    ChatClient B() => new ChatClient("deepseek-flash-2", Key);
+                    ChatClient D() => new ChatClient("deepseek-flash-2", Key);
+                    ChatClient E() => new ChatClient("deepseek-flash", Key);
+                }
+                """,
+                Diagnostic(0, "deepseek-flsh", "a likely typo", "deepseek-flash-2"),
+                Diagnostic(1, "deepseek-v3", Marketing, "deepseek-flash-2"));
+            test.TestState.AdditionalFiles.Add(("/deepseek.catalog.json", """
+                {
+                  "models": [ { "id": "deepseek-flash-2" } ],
+                  "aliases": [ { "alias": "deepseek-flash", "model": "deepseek-flash-2", "status": "legacy" } ]
+                }
+                """));
+            test.FixedState.AdditionalFiles.AddRange(test.TestState.AdditionalFiles);
+            return test.RunAsync();
+        }
+}
 }
