@@ -316,4 +316,23 @@ namespace DeepSeek.Analyzers.Infrastructure
             return !(evidence.TryGetModelIdBinding(operation, cancellationToken, out var binding) && binding == DeepSeekBinding.OtherHost);
         }
     }
+
+    /// <summary>
+    /// The rules of old names (DSK002 retired, DSK011 legacy): a catalog alias of one status, case-insensitive, anywhere a
+    /// model id is used, silent in migration tables. The names are DeepSeek's own, so no further evidence is needed.
+    /// </summary>
+    public abstract class OldModelNameAnalyzer : ModelIdAnalyzer
+    {
+        private protected abstract DeepSeek.Catalog.AliasStatus Status { get; }
+
+        private protected sealed override ModelIdGates Gates => ModelIdGates.MigrationTable;
+
+        private protected sealed override bool MayBeCandidate(string id, EffectiveCatalog catalog)
+        {
+            var alias = catalog.FindAlias(id);
+            return alias != null && alias.Status == Status;
+        }
+
+        private protected sealed override bool IsCandidate(string id, EffectiveCatalog catalog, DeepSeekOptions options) => true;
+    }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using DeepSeek.Analyzers.Infrastructure;
+using DeepSeek.Catalog;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -11,20 +12,12 @@ namespace DeepSeek.Analyzers.Rules
     /// evidence is needed; comparisons and migration tables (alias beside an id that answers) are not use.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class DSK002RetiredModelAliasAnalyzer : ModelIdAnalyzer
+    public sealed class DSK002RetiredModelAliasAnalyzer : OldModelNameAnalyzer
     {
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
             ImmutableArray.Create(Descriptors.DSK002_RetiredModelAlias);
 
-        private protected override ModelIdGates Gates => ModelIdGates.MigrationTable;
-
-        private protected override bool MayBeCandidate(string id, EffectiveCatalog catalog)
-        {
-            var alias = catalog.FindAlias(id);
-            return alias != null && alias.IsRetired;
-        }
-
-        private protected override bool IsCandidate(string id, EffectiveCatalog catalog, DeepSeekOptions options) => true;
+        private protected override AliasStatus Status => AliasStatus.Retired;
 
         private protected override void Report(in ModelIdFinding finding)
         {

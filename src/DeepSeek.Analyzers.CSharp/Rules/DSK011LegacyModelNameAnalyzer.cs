@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using DeepSeek.Analyzers.Infrastructure;
+using DeepSeek.Catalog;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -12,20 +13,12 @@ namespace DeepSeek.Analyzers.Rules
     /// gateway on another host (Venice lists <c>deepseek-v4-flash</c> as its own id) is left alone.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class DSK011LegacyModelNameAnalyzer : ModelIdAnalyzer
+    public sealed class DSK011LegacyModelNameAnalyzer : OldModelNameAnalyzer
     {
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
             ImmutableArray.Create(Descriptors.DSK011_LegacyModelName);
 
-        private protected override ModelIdGates Gates => ModelIdGates.MigrationTable;
-
-        private protected override bool MayBeCandidate(string id, EffectiveCatalog catalog)
-        {
-            var alias = catalog.FindAlias(id);
-            return alias != null && alias.IsLegacy;
-        }
-
-        private protected override bool IsCandidate(string id, EffectiveCatalog catalog, DeepSeekOptions options) => true;
+        private protected override AliasStatus Status => AliasStatus.Legacy;
 
         private protected override void Report(in ModelIdFinding finding)
         {
