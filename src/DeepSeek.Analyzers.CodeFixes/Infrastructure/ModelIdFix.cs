@@ -66,18 +66,19 @@ namespace DeepSeek.Analyzers.Infrastructure
         /// </summary>
         private static bool IsOtherKeyToRewrite(string text, string own, EffectiveCatalog catalog)
         {
-            if (string.Equals(text, own, StringComparison.OrdinalIgnoreCase)
-                || !text.StartsWith(DeepSeek.Catalog.DeepSeekCatalog.ModelPrefix, StringComparison.OrdinalIgnoreCase))
+            if (string.Equals(text, own, StringComparison.OrdinalIgnoreCase))
             {
                 return false;
             }
 
+            // A file's aliases need not start with "deepseek-".
             if (catalog.FindAlias(text) != null)
             {
                 return true;
             }
 
-            if (catalog.FindModel(text) != null)
+            if (!text.StartsWith(DeepSeek.Catalog.DeepSeekCatalog.ModelPrefix, StringComparison.OrdinalIgnoreCase)
+                || catalog.FindModel(text) != null)
             {
                 return false;
             }

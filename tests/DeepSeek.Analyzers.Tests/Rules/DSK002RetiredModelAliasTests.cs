@@ -1255,5 +1255,29 @@ namespace DeepSeek.Analyzers.Tests.Rules
                 const string Request = {|DSK002:"{\"model\": \"deepseek-reasoner\", \"messages\": []}"|};
             }
             """");
-    }
+    
+        [Fact]
+        public Task The_fix_reads_the_catalog_file_too_and_withholds_a_rename_that_would_duplicate_a_file_alias_key()
+        {
+            // "ds-chat-old" is an alias only the file knows: both cases would become deepseek-flash, so neither is renamed.
+            const string Source = """
+                class C
+                {
+                    decimal Price(string model)
+                    {
+                        switch (model)
+                        {
+                            case {|DSK002:"deepseek-chat"|}: return 1.10m;
+                            case {|DSK002:"ds-chat-old"|}: return 1.10m;
+                            default: return 0m;
+                        }
+                    }
+                }
+                """;
+            var test = VerifyCS.Test(Source, Source);
+            test.TestState.AdditionalFiles.Add(("/deepseek.catalog.json", """{ "aliases": [ { "alias": "ds-chat-old", "model": "deepseek-flash", "thinking": false } ] }"""));
+            test.FixedState.AdditionalFiles.AddRange(test.TestState.AdditionalFiles);
+            return test.RunAsync();
+        }
+}
 }
