@@ -13,10 +13,14 @@ internal static class Models
         false => Default,
     };
 
-    // Not reported: migration code that maps each alias to its V4 replacement.
+    // DSK011: V4 Flash's own id. DeepSeek still answers it (with V4.1 Flash) as a temporary compatibility route.
+    public const string Vision = "deepseek-v4-flash-vision-exp";
+
+    // Not reported: migration code that maps each old name to its current replacement.
     public static readonly IReadOnlyDictionary<string, string> Renames = new Dictionary<string, string>
     {
-        ["deepseek-chat"] = "deepseek-v4-flash",
-        ["deepseek-reasoner"] = "deepseek-v4-flash",
+        ["deepseek-chat"] = "deepseek-flash",
+        ["deepseek-reasoner"] = "deepseek-flash",
+        ["deepseek-v4-flash"] = "deepseek-flash",
     };
 }

@@ -23,7 +23,7 @@ var client = new OpenAIClient(
     new ApiKeyCredential(apiKey),
     new OpenAIClientOptions { Endpoint = new Uri("https://api.deepseek.com") });
 
-// DSK002: the retired alias; V4 Flash without thinking is what it used to mean.
+// DSK002: the retired alias; Flash without thinking is what it used to mean.
 ChatClient chat = client.GetChatClient("deepseek-chat");
 ChatCompletion answer = await chat.CompleteChatAsync(new UserChatMessage("Say hello in one word."));
 Console.WriteLine(answer.Content[0].Text);
@@ -43,5 +43,10 @@ Console.WriteLine(await response.Content.ReadAsStringAsync());
 ChatClient legacy = client.GetChatClient("deepseek-r1");
 ChatClient hard = client.GetChatClient("deepseek-v4-pro");
 Console.WriteLine($"{legacy.GetType().Name} {hard.GetType().Name}");
+
+// DSK011: the V4 launch guides' model name still answers, but only until DeepSeek closes the compatibility route.
+ChatClient launch = client.GetChatClient("deepseek-v4-flash");
+ChatClient vision = client.GetChatClient(Models.Vision);
+Console.WriteLine($"{launch.GetType().Name} {vision.GetType().Name}");
 
 Console.WriteLine($"Estimated cost of 1M output tokens: {Pricing.OutputCost(Models.Default, 1_000_000):C}");

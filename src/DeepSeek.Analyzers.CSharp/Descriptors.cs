@@ -27,7 +27,7 @@ namespace DeepSeek.Analyzers
             messageFormat: "'{0}' is a retired DeepSeek model alias and no longer answers; use '{1}'{2}",
             RuleCategories.Compatibility,
             DiagnosticSeverity.Error,
-            description: "deepseek-chat and deepseek-reasoner were retired on 2026-07-24. deepseek-chat ran V4 Flash without thinking, deepseek-reasoner with thinking; V4 thinks by default.");
+            description: "deepseek-chat and deepseek-reasoner have been inaccessible since 2026-07-24 15:59 UTC. deepseek-chat ran V4 Flash without thinking, deepseek-reasoner with thinking; deepseek-flash (V4.1 Flash) replaces both and thinks by default.");
 
         public static readonly DiagnosticDescriptor DSK003_UnknownModelId = Create(
             RuleIdentifiers.UnknownModelId,
@@ -43,7 +43,15 @@ namespace DeepSeek.Analyzers
             messageFormat: "'{0}' is not in the approved models ({1}); approve it in deepseek_analyzers.allowed_models or use an approved model",
             RuleCategories.Cost,
             DiagnosticSeverity.Info,
-            description: "deepseek_analyzers.allowed_models lists the models a project may use (default: V4 Flash only). V4 Pro costs about 3x Flash at the discounted rate and 12x at list price, so it needs approval.");
+            description: "deepseek_analyzers.allowed_models lists the models a project may use (default: deepseek-flash only). deepseek-v4-pro costs about 3x Flash at both peak and off-peak rates, so it needs approval.");
+
+        public static readonly DiagnosticDescriptor DSK011_LegacyModelName = Create(
+            RuleIdentifiers.LegacyModelName,
+            title: "Legacy DeepSeek model name, still served",
+            messageFormat: "'{0}' is a legacy DeepSeek model name: it still answers, served by '{1}', but only as a temporary compatibility route; use '{2}'",
+            RuleCategories.Compatibility,
+            DiagnosticSeverity.Warning,
+            description: "deepseek-v4-flash and deepseek-v4-flash-vision-exp are still accepted, served by V4.1 Flash at the Flash price, but DeepSeek calls them a temporary compatibility alias with no published end date. Move to deepseek-flash before the route closes; the thinking mode is unchanged.");
 
         private static DiagnosticDescriptor Create(
             string id,

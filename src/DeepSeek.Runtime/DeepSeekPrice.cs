@@ -40,7 +40,7 @@ namespace DeepSeek.Runtime
             }
         }
 
-        /// <summary>The three prices, e.g. <c>USD/1M tokens: cache hit 0.0028, cache miss 0.14, output 0.28</c>.</summary>
+        /// <summary>The three prices, e.g. <c>USD/1M tokens: cache hit 0.006, cache miss 0.3, output 1.2</c>.</summary>
         public override string ToString()
             => string.Format(CultureInfo.InvariantCulture, "USD/1M tokens: cache hit {0}, cache miss {1}, output {2}", CacheHitInput, CacheMissInput, Output);
 

@@ -65,8 +65,17 @@ namespace DeepSeek.Runtime
         /// <summary>Called with each response's usage, for non-streaming responses and for the final chunk of a streaming one.</summary>
         public Action<DeepSeekUsage>? OnUsage { get; set; }
 
-        /// <summary>The price used for the spend guard; when null, the catalog's price for the request's <c>model</c>.</summary>
+        /// <summary>
+        /// A flat price used for the spend guard at every hour; when null, the catalog's tiered price for the request's
+        /// <c>model</c>, at the tier of the hour the request is sent (peak when a request straddles a tier change).
+        /// </summary>
         public DeepSeekPrice? Price { get; set; }
+
+        /// <summary>
+        /// The application's calendar of Chinese public holidays: given a date in China Standard Time (UTC+8), true when it
+        /// is one. DeepSeek bills holidays off-peak; they cannot be computed, so without a calendar they count as peak.
+        /// </summary>
+        public Func<DateTime, bool>? HolidayCalendar { get; set; }
 
         /// <summary>True when <see cref="AllowedModels"/> approves <paramref name="model"/>.</summary>
         internal bool IsAllowed(string model)

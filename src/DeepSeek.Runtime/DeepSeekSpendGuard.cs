@@ -114,6 +114,9 @@ namespace DeepSeek.Runtime
             Raise(alerts);
         }
 
+        /// <summary>The guard's clock: requests it guards are priced at the hour it tells.</summary>
+        internal DateTimeOffset Now() => clock();
+
         /// <summary>Spent and reserved read together, for callers that must not see one change between the two reads.</summary>
         internal (decimal Spent, decimal Reserved) Snapshot()
         {

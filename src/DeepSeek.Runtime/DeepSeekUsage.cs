@@ -69,6 +69,17 @@ namespace DeepSeek.Runtime
                 / TokensPerPriceUnit;
         }
 
+        /// <summary>The cost in USD of these tokens when the hour they were sent is not known: at the peak rate, the safe side of a budget.</summary>
+        public decimal EstimateCost(DeepSeekTieredPrice price)
+            => EstimateCost((price ?? throw new ArgumentNullException(nameof(price))).Peak);
+
+        /// <summary>
+        /// The cost in USD of these tokens for a request sent at <paramref name="sentAt"/>, at that hour's tier.
+        /// <paramref name="holidayCalendar"/> tells Chinese public holidays (billed off-peak); without one they count as peak.
+        /// </summary>
+        public decimal EstimateCost(DeepSeekTieredPrice price, DateTimeOffset sentAt, Func<DateTime, bool>? holidayCalendar = null)
+            => EstimateCost((price ?? throw new ArgumentNullException(nameof(price))).At(sentAt, holidayCalendar));
+
         /// <summary>
         /// Parses a <c>usage</c> object, or a whole chat-completions response (or streaming chunk) that carries one.
         /// </summary>

@@ -81,7 +81,7 @@ namespace DeepSeek.Runtime.Tests
             Environment.SetEnvironmentVariable(DeepSeekApiKey.EnvironmentVariable, Clients.TestKey);
             var lines = new List<string>();
             using var loggerFactory = LoggerFactory.Create(builder => builder.SetMinimumLevel(LogLevel.Trace).AddProvider(new ListLoggerProvider(lines)));
-            var guard = new DeepSeekSpendGuard(0.001m);
+            var guard = new DeepSeekSpendGuard(0.01m); // fits one call of 1024 output tokens at peak (0.0012 USD), not one of 100K
             var options = new OpenAIClientOptions
             {
                 Endpoint = server.BaseUri,
@@ -94,7 +94,7 @@ namespace DeepSeek.Runtime.Tests
                     EnableMessageContentLogging = true,
                 },
             }.UseDeepSeek(new DeepSeekRequestOptions { SpendGuard = guard, OnUsage = usage => lines.Add("usage: " + usage) });
-            var client = new ChatClient(DeepSeekModels.V4Flash, new ApiKeyCredential(DeepSeekApiKey.FromEnvironment()), options);
+            var client = new ChatClient(DeepSeekModels.Flash, new ApiKeyCredential(DeepSeekApiKey.FromEnvironment()), options);
             var retry = new DeepSeekRetryOptions
             {
                 Delay = (delay, ct) => Task.CompletedTask,

@@ -28,7 +28,7 @@ namespace DeepSeek.Runtime.Tests
 
         private static JsonObject Chat(bool stream = false) => new JsonObject
         {
-            ["model"] = DeepSeekModels.V4Flash,
+            ["model"] = DeepSeekModels.Flash,
             ["messages"] = new JsonArray(new JsonObject { ["role"] = "user", ["content"] = "Hi" }),
             ["stream"] = stream,
         };
@@ -79,7 +79,7 @@ namespace DeepSeek.Runtime.Tests
         public async Task Other_requests_pass_through_untouched()
         {
             using var http = Http();
-            var sent = "{\"model\":\"deepseek-v4-flash\",\"input\":\"x\"}";
+            var sent = "{\"model\":\"deepseek-flash\",\"input\":\"x\"}";
 
             using var response = await http.PostAsync(new Uri(server.BaseUri, "embeddings"), new StringContent(sent, Encoding.UTF8, "application/json"));
 
@@ -97,7 +97,7 @@ namespace DeepSeek.Runtime.Tests
             var json = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
             Assert.Equal("Hello!", (string)json["choices"]![0]!["message"]!["content"]!);
             var usage = Assert.Single(usages);
-            Assert.Equal(0.0003668m, usage.EstimateCost(DeepSeekPricing.V4Flash));
+            Assert.Equal(0.000966m, usage.EstimateCost(DeepSeekPricing.Flash));
         }
 
         [Fact]

@@ -111,8 +111,8 @@ namespace DeepSeek.Runtime.Tests
             Assert.Equal(300, usage.OutputTokens);
             Assert.Equal(100, usage.ReasoningTokens);
 
-            // (1000 × 0.0028 + 2000 × 0.14 + 300 × 0.28) / 1M = 366.8 / 1M
-            Assert.Equal(0.0003668m, usage.EstimateCost(DeepSeekPricing.V4Flash));
+            // Hour unknown, so peak: (1000 × 0.006 + 2000 × 0.30 + 300 × 1.20) / 1M = 966 / 1M
+            Assert.Equal(0.000966m, usage.EstimateCost(DeepSeekPricing.Flash));
         }
 
         [Fact]
@@ -146,7 +146,7 @@ namespace DeepSeek.Runtime.Tests
             Assert.Equal(1500, usage.CacheMissTokens);
             Assert.Equal(40, usage.OutputTokens);
             Assert.Equal(12, usage.ReasoningTokens);
-            Assert.Equal((500 * 0.0028m + 1500 * 0.14m + 40 * 0.28m) / 1_000_000m, usage.EstimateCost(DeepSeekPricing.V4Flash));
+            Assert.Equal((500 * 0.006m + 1500 * 0.30m + 40 * 1.20m) / 1_000_000m, usage.EstimateCost(DeepSeekPricing.Flash));
 
             var body = server.Requests.Single().Json;
             Assert.True((bool)body["stream"]!);

@@ -47,7 +47,7 @@ namespace DeepSeek.Runtime.Tests
         }
 
         private Task<HttpResponseMessage> Post(HttpClient http, CancellationToken ct)
-            => http.PostAsync(server.ChatCompletionsUri, new StringContent("{\"model\":\"deepseek-v4-flash\",\"messages\":[]}", Encoding.UTF8, "application/json"), ct);
+            => http.PostAsync(server.ChatCompletionsUri, new StringContent("{\"model\":\"deepseek-flash\",\"messages\":[]}", Encoding.UTF8, "application/json"), ct);
 
         [Fact]
         public async Task A_429_then_200_is_retried_with_a_growing_delay()

@@ -112,7 +112,7 @@ namespace DeepSeek.Runtime.Tests
 
             await client.CompleteChatAsync(new UserChatMessage("Hi"));
 
-            Assert.Equal(0.0003668m, guard.Spent); // the default reply's usage at V4 Flash prices
+            Assert.Equal(0.000483m, guard.Spent); // the default reply's usage at Flash's off-peak prices (the guard's clock says Saturday)
         }
 
         [Fact]
@@ -158,7 +158,7 @@ namespace DeepSeek.Runtime.Tests
             using var http = new HttpClient(new DeepSeekHttpHandler(new HttpClientHandler(), new DeepSeekRequestOptions { SpendGuard = guard, Price = DollarPerOutputToken }));
             var body = new JsonObject
             {
-                ["model"] = DeepSeekModels.V4Flash,
+                ["model"] = DeepSeekModels.Flash,
                 ["messages"] = new JsonArray(new JsonObject { ["role"] = "user", ["content"] = "Hi" }),
                 ["max_tokens"] = 100,
                 ["stream"] = true,
@@ -186,7 +186,7 @@ namespace DeepSeek.Runtime.Tests
             {
                 ["model"] = DeepSeekModels.V4Pro,
                 ["messages"] = new JsonArray(new JsonObject { ["role"] = "user", ["content"] = "Hi" }),
-                ["max_tokens"] = 384 * 1024, // 384K × 0.87 USD/1M ≈ 0.34 USD, more than the 0.01 USD budget
+                ["max_tokens"] = 384 * 1024, // 384K × 3.96 USD/1M (peak) ≈ 1.56 USD, more than the 0.01 USD budget
             };
 
             await Assert.ThrowsAsync<DeepSeekBudgetExceededException>(

@@ -24,7 +24,7 @@ var server = Task.Run(async () =>
         }
 
         var reply = Encoding.UTF8.GetBytes("""
-            {"id":"c1","object":"chat.completion","created":1,"model":"deepseek-v4-flash",
+            {"id":"c1","object":"chat.completion","created":1,"model":"deepseek-flash",
              "choices":[{"index":0,"message":{"role":"assistant","content":"Hi"},"finish_reason":"stop"}],
              "usage":{"prompt_tokens":10,"completion_tokens":2,"total_tokens":12,"prompt_cache_hit_tokens":4,"prompt_cache_miss_tokens":6}}
             """);
@@ -38,7 +38,7 @@ var server = Task.Run(async () =>
 DeepSeekUsage? usage = null;
 var options = new OpenAIClientOptions { Endpoint = new Uri($"http://127.0.0.1:{port}") }
     .UseDeepSeek(new DeepSeekRequestOptions { Thinking = DeepSeekThinking.Disabled, OnUsage = u => usage = u }); // the one added line
-var client = new ChatClient(DeepSeekModels.V4Flash, new ApiKeyCredential("not-a-real-key"), options);
+var client = new ChatClient(DeepSeekModels.Flash, new ApiKeyCredential("not-a-real-key"), options);
 
 await client.CompleteChatAsync(new ChatMessage[] { new UserChatMessage("Hello") }, new ChatCompletionOptions { MaxOutputTokenCount = 50 });
 await client.CompleteChatAsync(new ChatMessage[] { new UserChatMessage("Hello") });
@@ -60,7 +60,7 @@ foreach (var body in bodies)
 {
     Expect(!body.TryGetProperty("max_completion_tokens", out _), "no max_completion_tokens (DeepSeek ignores it)");
     Expect(body.TryGetProperty("thinking", out var thinking) && thinking.GetProperty("type").GetString() == "disabled", "thinking.type is disabled");
-    Expect(body.GetProperty("model").GetString() == "deepseek-v4-flash", "the model is deepseek-v4-flash");
+    Expect(body.GetProperty("model").GetString() == "deepseek-flash", "the model is deepseek-flash");
 }
 
 Expect(usage is { CacheHitTokens: 4, CacheMissTokens: 6, OutputTokens: 2 }, "usage with cache hit/miss reached the callback");

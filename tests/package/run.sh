@@ -67,20 +67,20 @@ XML
 cd "$consumer"
 dotnet restore PackageConsumer.csproj -nologo -v:q
 
-step "consumer: the build must fail with DSK002 at Program.cs(5,27) and DSK001 at Backup.cs(6,78)"
+step "consumer: the build must fail with DSK002 at Program.cs(5,27) and DSK001 at Backup.cs(6,75)"
 if dotnet build PackageConsumer.csproj --no-restore -nologo -p:TreatWarningsAsErrors=true > "$work/build1.log" 2>&1; then
   cat "$work/build1.log"; fail "the build passed although Program.cs uses deepseek-chat"
 fi
 grep 'DSK' "$work/build1.log" | sort -u || true
 grep -q 'Program.cs(5,27): error DSK002' "$work/build1.log" || { cat "$work/build1.log"; fail "no 'error DSK002' at Program.cs(5,27)"; }
 grep -q 'docs/rules/DSK002.md' "$work/build1.log" || fail "DSK002's docs link is not in the build output"
-grep -q "Backup.cs(6,78): error DSK001: Hard-coded API key 'sk-…3a8c'" "$work/build1.log" || { cat "$work/build1.log"; fail "no masked 'error DSK001' at Backup.cs(6,78)"; }
+grep -q "Backup.cs(6,75): error DSK001: Hard-coded API key 'sk-…3a8c'" "$work/build1.log" || { cat "$work/build1.log"; fail "no masked 'error DSK001' at Backup.cs(6,75)"; }
 if grep -q '4f9a1c2e7b3d8e6f0a5c9d2b1e7f3a8c' "$work/build1.log"; then fail "the build output prints the whole key"; fi
 
 step "consumer: dotnet format analyzers --diagnostics DSK002 applies the fix"
 dotnet format analyzers PackageConsumer.csproj --diagnostics DSK002 --no-restore
 cat Program.cs
-grep -q 'new ChatClient("deepseek-v4-flash", key)' Program.cs || fail "the fix did not rewrite the model to deepseek-v4-flash"
+grep -q 'new ChatClient("deepseek-flash", key)' Program.cs || fail "the fix did not rewrite the model to deepseek-flash"
 if grep -qi 'deepseek-chat' Program.cs; then fail "deepseek-chat is still in Program.cs"; fi
 dotnet format analyzers PackageConsumer.csproj --diagnostics DSK002 --no-restore --verify-no-changes \
   || fail "dotnet format --verify-no-changes still finds DSK002"

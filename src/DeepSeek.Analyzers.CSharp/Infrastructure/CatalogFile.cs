@@ -12,7 +12,7 @@ namespace DeepSeek.Analyzers.Infrastructure
 {
     /// <summary>
     /// The optional <c>deepseek.catalog.json</c> AdditionalFile (schema: docs/catalog.md): adds or replaces model ids,
-    /// aliases and prices without a new release of the package. A file with an error is ignored as a whole and
+    /// aliases (retired or legacy), tiered prices and legacy prices without a new release of the package. A file with an error is ignored as a whole and
     /// reported once (DSK000), so a half-edited file never changes what the rules say.
     /// </summary>
     internal static class CatalogFile
@@ -88,7 +88,8 @@ namespace DeepSeek.Analyzers.Infrastructure
 
             var models = new List<CatalogModel>(catalog.Models);
             var aliases = new List<CatalogAlias>(catalog.Aliases);
-            var prices = new List<CatalogPrice>(catalog.Prices);
+            var prices = new List<ModelPrice>(catalog.Prices);
+            var legacyPrices = new List<LegacyPrice>(catalog.LegacyPrices);
 
             var modelsNode = document.Get("models");
             if (modelsNode != null && !ApplyModels(modelsNode, models, prices, out error))
@@ -97,31 +98,29 @@ namespace DeepSeek.Analyzers.Infrastructure
             }
 
             var aliasesNode = document.Get("aliases");
-            if (aliasesNode != null && !ApplyAliases(aliasesNode, models, aliases, out error))
+            if (aliasesNode != null && !ApplyAliases(aliasesNode, models, aliases, prices, out error))
             {
                 return catalog;
             }
 
-            return new EffectiveCatalog(models.ToImmutableArray(), aliases.ToImmutableArray(), prices.ToImmutableArray());
+            var legacyNode = document.Get("legacyPrices");
+            if (legacyNode != null && !ApplyLegacyPrices(legacyNode, models, aliases, legacyPrices, out error))
+            {
+                return catalog;
+            }
+
+            return new EffectiveCatalog(models.ToImmutableArray(), aliases.ToImmutableArray(), prices.ToImmutableArray(), legacyPrices.ToImmutableArray());
         }
 
-        private static bool ApplyModels(JsonNode node, List<CatalogModel> models, List<CatalogPrice> prices, out JsonError? error)
+        private static bool ApplyModels(JsonNode node, List<CatalogModel> models, List<ModelPrice> prices, out JsonError? error)
         {
-            error = null;
-            if (!(node is JsonArrayNode array))
+            if (!TryGetObjects(node, "models", out var entries, out error))
             {
-                error = new JsonError(node.Start, 1, "\"models\" must be an array");
                 return false;
             }
 
-            foreach (var item in array.Items)
+            foreach (var entry in entries)
             {
-                if (!(item is JsonObjectNode entry))
-                {
-                    error = new JsonError(item.Start, 1, "each entry of \"models\" must be an object");
-                    return false;
-                }
-
                 if (!TryGetId(entry, "id", out var id, out error))
                 {
                     return false;
@@ -130,12 +129,13 @@ namespace DeepSeek.Analyzers.Infrastructure
                 var index = models.FindIndex(m => string.Equals(m.Id, id, StringComparison.Ordinal));
                 var existing = index >= 0 ? models[index] : null;
                 if (!TryGetBool(entry, "thinkingByDefault", existing?.ThinkingByDefault ?? true, out var thinking, out error)
-                    || !TryGetString(entry, "description", existing?.Description ?? id, out var description, out error))
+                    || !TryGetString(entry, "description", existing?.Description ?? id, out var description, out error)
+                    || !TryGetDate(entry, "since", existing?.Since ?? DateTimeOffset.MinValue, out var since, out error))
                 {
                     return false;
                 }
 
-                var model = new CatalogModel(id, thinking, description);
+                var model = new CatalogModel(id, thinking, description, since);
                 if (index >= 0)
                 {
                     models[index] = model;
@@ -148,12 +148,12 @@ namespace DeepSeek.Analyzers.Infrastructure
                 var priceNode = entry.Get("price");
                 if (priceNode != null)
                 {
-                    if (!TryReadPrice(priceNode, id, out var price, out error))
+                    if (!TryReadModelPrice(priceNode, id, since, out var price, out error))
                     {
                         return false;
                     }
 
-                    prices.RemoveAll(p => string.Equals(p.Name, id, StringComparison.Ordinal));
+                    prices.RemoveAll(p => string.Equals(p.Model, id, StringComparison.Ordinal));
                     prices.Add(price!);
                 }
             }
@@ -161,30 +161,23 @@ namespace DeepSeek.Analyzers.Infrastructure
             return true;
         }
 
-        private static bool ApplyAliases(JsonNode node, List<CatalogModel> models, List<CatalogAlias> aliases, out JsonError? error)
+        private static bool ApplyAliases(JsonNode node, List<CatalogModel> models, List<CatalogAlias> aliases, List<ModelPrice> prices, out JsonError? error)
         {
-            error = null;
-            if (!(node is JsonArrayNode array))
+            if (!TryGetObjects(node, "aliases", out var entries, out error))
             {
-                error = new JsonError(node.Start, 1, "\"aliases\" must be an array");
                 return false;
             }
 
-            foreach (var item in array.Items)
+            foreach (var entry in entries)
             {
-                if (!(item is JsonObjectNode entry))
-                {
-                    error = new JsonError(item.Start, 1, "each entry of \"aliases\" must be an object");
-                    return false;
-                }
-
                 if (!TryGetId(entry, "alias", out var alias, out error) || !TryGetId(entry, "model", out var target, out error))
                 {
                     return false;
                 }
 
-                // An alias retires the model of the same id: it is DSK002 from now on.
+                // An alias demotes the model of the same id: DSK002 or DSK011 from now on, priced as what replaces it.
                 models.RemoveAll(m => string.Equals(m.Id, alias, StringComparison.OrdinalIgnoreCase));
+                prices.RemoveAll(p => string.Equals(p.Model, alias, StringComparison.OrdinalIgnoreCase));
                 if (!models.Exists(m => string.Equals(m.Id, target, StringComparison.Ordinal)))
                 {
                     error = new JsonError(entry.Get("model")!.Start, 1, $"alias '{alias}' maps to '{target}', which is not a model id of the catalog");
@@ -193,47 +186,210 @@ namespace DeepSeek.Analyzers.Infrastructure
 
                 var existing = aliases.Find(a => string.Equals(a.Alias, alias, StringComparison.OrdinalIgnoreCase));
                 if (!TryGetBool(entry, "thinking", existing?.Thinking ?? true, out var thinking, out error)
-                    || !TryGetDate(entry, "retiredAfter", existing?.RetiredAfter ?? DeepSeekCatalog.AliasRetirement, out var retired, out error))
+                    || !TryGetStatus(entry, existing?.Status ?? AliasStatus.Retired, out var status, out error)
+                    || !TryGetDate(entry, "since", existing?.Since ?? DeepSeekCatalog.AliasRetirement, out var since, out error)
+                    || !TryGetDate(entry, "retiredAfter", since, out since, out error))
                 {
                     return false;
                 }
 
                 aliases.RemoveAll(a => string.Equals(a.Alias, alias, StringComparison.OrdinalIgnoreCase));
-                aliases.Add(new CatalogAlias(alias, target, thinking, retired));
+
+                // Names that mapped to the demoted model now map to what replaces it (deepseek-chat follows a renamed Flash).
+                for (var i = 0; i < aliases.Count; i++)
+                {
+                    var other = aliases[i];
+                    if (string.Equals(other.CurrentModel, alias, StringComparison.OrdinalIgnoreCase))
+                    {
+                        aliases[i] = new CatalogAlias(other.Alias, target, other.Thinking, other.Status, other.Since);
+                    }
+                }
+
+                aliases.Add(new CatalogAlias(alias, target, thinking, status, since));
             }
 
             return true;
         }
 
-        private static bool TryReadPrice(JsonNode node, string id, out CatalogPrice? price, out JsonError? error)
+        private static bool ApplyLegacyPrices(JsonNode node, List<CatalogModel> models, List<CatalogAlias> aliases, List<LegacyPrice> legacyPrices, out JsonError? error)
+        {
+            if (!TryGetObjects(node, "legacyPrices", out var entries, out error))
+            {
+                return false;
+            }
+
+            foreach (var entry in entries)
+            {
+                if (!TryGetString(entry, "generation", string.Empty, out var generation, out error) || generation.Trim().Length == 0)
+                {
+                    error ??= new JsonError(entry.Start, 1, "each entry of \"legacyPrices\" needs \"generation\": a non-empty string");
+                    return false;
+                }
+
+                if (!TryGetRole(entry, out var role, out error)
+                    || !TryGetPrice(entry, "price", "\"legacyPrices\"", out var perMillion, out error)
+                    || !TryGetDate(entry, "since", DateTimeOffset.MinValue, out var since, out error))
+                {
+                    return false;
+                }
+
+                var model = DeepSeekCatalog.FindAlias(aliases, DeepSeekCatalog.DefaultTargetModel)?.CurrentModel ?? DeepSeekCatalog.DefaultTargetModel;
+                if (entry.Get("model") != null)
+                {
+                    if (!TryGetId(entry, "model", out model, out error))
+                    {
+                        return false;
+                    }
+
+                    if (!models.Exists(m => string.Equals(m.Id, model, StringComparison.Ordinal)))
+                    {
+                        error = new JsonError(entry.Get("model")!.Start, 1, $"legacy price '{generation}' is replaced by '{model}', which is not a model id of the catalog");
+                        return false;
+                    }
+                }
+
+                // Same generation and role: the file's figure replaces the built-in one.
+                legacyPrices.RemoveAll(p => p.Role == role && string.Equals(p.Generation, generation, StringComparison.OrdinalIgnoreCase));
+                legacyPrices.Add(new LegacyPrice(generation, role, perMillion, model, since));
+            }
+
+            return true;
+        }
+
+        private static bool TryGetObjects(JsonNode node, string name, out List<JsonObjectNode> entries, out JsonError? error)
+        {
+            entries = new List<JsonObjectNode>();
+            error = null;
+            if (!(node is JsonArrayNode array))
+            {
+                error = new JsonError(node.Start, 1, $"\"{name}\" must be an array");
+                return false;
+            }
+
+            foreach (var item in array.Items)
+            {
+                if (!(item is JsonObjectNode entry))
+                {
+                    error = new JsonError(item.Start, 1, $"each entry of \"{name}\" must be an object");
+                    return false;
+                }
+
+                entries.Add(entry);
+            }
+
+            return true;
+        }
+
+        /// <summary>A flat price (one table for every hour) or <c>{ "peak": {…}, "offPeak": {…} }</c>.</summary>
+        private static bool TryReadModelPrice(JsonNode node, string id, DateTimeOffset since, out ModelPrice? price, out JsonError? error)
         {
             price = null;
-            error = null;
             if (!(node is JsonObjectNode entry))
             {
                 error = new JsonError(node.Start, 1, "\"price\" must be an object");
                 return false;
             }
 
-            if (!TryGetPrice(entry, "cacheHitInput", out var hit, out error)
-                || !TryGetPrice(entry, "cacheMissInput", out var miss, out error)
-                || !TryGetPrice(entry, "output", out var output, out error))
+            var peakNode = entry.Get("peak");
+            var offPeakNode = entry.Get("offPeak");
+            if (peakNode == null && offPeakNode == null)
+            {
+                if (!TryReadPrice(entry, "\"price\"", out var flat, out error))
+                {
+                    return false;
+                }
+
+                price = new ModelPrice(id, flat!, flat!, since);
+                return true;
+            }
+
+            if (!(peakNode is JsonObjectNode peakEntry) || !(offPeakNode is JsonObjectNode offPeakEntry))
+            {
+                error = new JsonError((peakNode ?? offPeakNode ?? node).Start, 1, "a tiered \"price\" needs both \"peak\" and \"offPeak\" objects");
+                return false;
+            }
+
+            if (!TryReadPrice(peakEntry, "\"peak\"", out var peak, out error) || !TryReadPrice(offPeakEntry, "\"offPeak\"", out var offPeak, out error))
             {
                 return false;
             }
 
-            price = new CatalogPrice(id, hit, miss, output);
+            price = new ModelPrice(id, peak!, offPeak!, since);
             return true;
         }
 
-        private static bool TryGetPrice(JsonObjectNode entry, string name, out decimal value, out JsonError? error)
+        private static bool TryReadPrice(JsonObjectNode entry, string owner, out CatalogPrice? price, out JsonError? error)
+        {
+            price = null;
+            if (!TryGetPrice(entry, "cacheHitInput", owner, out var hit, out error)
+                || !TryGetPrice(entry, "cacheMissInput", owner, out var miss, out error)
+                || !TryGetPrice(entry, "output", owner, out var output, out error))
+            {
+                return false;
+            }
+
+            price = new CatalogPrice(hit, miss, output);
+            return true;
+        }
+
+        private static bool TryGetStatus(JsonObjectNode entry, AliasStatus fallback, out AliasStatus status, out JsonError? error)
+        {
+            status = fallback;
+            error = null;
+            var node = entry.Get("status");
+            if (node == null)
+            {
+                return true;
+            }
+
+            if (node is JsonStringNode text)
+            {
+                if (string.Equals(text.Value, "retired", StringComparison.OrdinalIgnoreCase))
+                {
+                    status = AliasStatus.Retired;
+                    return true;
+                }
+
+                if (string.Equals(text.Value, "legacy", StringComparison.OrdinalIgnoreCase))
+                {
+                    status = AliasStatus.Legacy;
+                    return true;
+                }
+            }
+
+            error = new JsonError(node.Start, 1, "\"status\" must be \"retired\" (no longer answers) or \"legacy\" (still served)");
+            return false;
+        }
+
+        private static bool TryGetRole(JsonObjectNode entry, out PriceRole role, out JsonError? error)
+        {
+            role = PriceRole.Output;
+            error = null;
+            var node = entry.Get("role");
+            if (node is JsonStringNode text)
+            {
+                foreach (PriceRole candidate in new[] { PriceRole.CacheHitInput, PriceRole.CacheMissInput, PriceRole.Output })
+                {
+                    if (string.Equals(text.Value, candidate.ToString(), StringComparison.OrdinalIgnoreCase))
+                    {
+                        role = candidate;
+                        return true;
+                    }
+                }
+            }
+
+            error = new JsonError(node?.Start ?? entry.Start, 1, "\"role\" must be \"cacheHitInput\", \"cacheMissInput\" or \"output\"");
+            return false;
+        }
+
+        private static bool TryGetPrice(JsonObjectNode entry, string name, string owner, out decimal value, out JsonError? error)
         {
             value = 0;
             error = null;
             var node = entry.Get(name);
             if (!(node is JsonNumberNode number) || !number.TryGetDecimal(out value) || value < 0)
             {
-                error = new JsonError(node?.Start ?? entry.Start, 1, $"\"price\" needs \"{name}\": a non-negative number (USD per 1M tokens)");
+                error = new JsonError(node?.Start ?? entry.Start, 1, $"{owner} needs \"{name}\": a non-negative number (USD per 1M tokens)");
                 return false;
             }
 

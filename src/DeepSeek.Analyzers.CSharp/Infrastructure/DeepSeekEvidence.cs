@@ -579,15 +579,9 @@ namespace DeepSeek.Analyzers.Infrastructure
                 return DeepSeekBinding.Bound;
             }
 
-            if (text.IndexOf("model", StringComparison.OrdinalIgnoreCase) >= 0 && text.IndexOf(':') >= 0)
+            if (text.IndexOf("model", StringComparison.OrdinalIgnoreCase) >= 0 && text.IndexOf(':') >= 0 && _catalog.HasJsonCatalogId(text))
             {
-                foreach (var model in _catalog.Models)
-                {
-                    if (JsonModelText.IndexOfModelValue(text, model.Id, "\"") >= 0)
-                    {
-                        return DeepSeekBinding.Bound;
-                    }
-                }
+                return DeepSeekBinding.Bound;
             }
 
             return DeepSeekBinding.Unknown;

@@ -59,7 +59,10 @@ namespace DeepSeek.Analyzers.Infrastructure
 
         public DeepSeekScope Scope { get; }
 
-        /// <summary>The model DSK002/DSK003 fixes write (unverified renames such as V4.1 make this configurable).</summary>
+        /// <summary>
+        /// The model the DSK002/DSK003/DSK011 fixes write, as configured. Rules resolve it through the effective catalog
+        /// (<see cref="EffectiveCatalog.CurrentIdFor"/>), so a name the catalog file has since renamed moves along.
+        /// </summary>
         public string TargetModel { get; }
 
         public ImmutableArray<string> AllowedModels { get; }
@@ -72,6 +75,25 @@ namespace DeepSeek.Analyzers.Infrastructure
 
         public string ApiKeyConfigurationKey { get; }
 
+        /// <summary>
+        /// True when the allowlist names <paramref name="modelId"/>, or an old name of it: an allowlist written for
+        /// <c>deepseek-v4-flash</c> (or one the catalog file has since renamed) approves the model that replaced the name.
+        /// </summary>
+        public bool IsAllowedModel(string modelId, EffectiveCatalog catalog)
+        {
+            foreach (var allowed in AllowedModels)
+            {
+                if (string.Equals(allowed, modelId, StringComparison.OrdinalIgnoreCase)
+                    || string.Equals(catalog.CurrentIdFor(allowed), modelId, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>True when the allowlist names <paramref name="modelId"/> as written (case-insensitive).</summary>
         public bool IsAllowedModel(string modelId)
         {
             foreach (var allowed in AllowedModels)

@@ -70,6 +70,56 @@ namespace DeepSeek.Analyzers.Infrastructure
         }
 
         /// <summary>
+        /// Start of the next JSON string value at or after <paramref name="startIndex"/> whose property name contains "model"
+        /// (<c>"model": "…"</c>, <c>"modelId": "…"</c>), or -1; <paramref name="length"/> is the value's length up to its closing
+        /// quote. The one candidate search of the model-id rules: each rule then classifies the value.
+        /// </summary>
+        public static int NextModelValue(string text, string quote, int startIndex, out int length)
+        {
+            length = 0;
+            var i = startIndex;
+            while (i >= 0 && i < text.Length)
+            {
+                i = text.IndexOf("model", i, StringComparison.OrdinalIgnoreCase);
+                if (i < 0)
+                {
+                    return -1;
+                }
+
+                var nameEnd = text.IndexOf(quote, i + 5, StringComparison.Ordinal);
+                if (nameEnd < 0)
+                {
+                    return -1;
+                }
+
+                if (i >= quote.Length && text.LastIndexOf(quote, i - 1, StringComparison.Ordinal) >= 0)
+                {
+                    var colon = SkipSpaceForward(text, nameEnd + quote.Length, quote);
+                    if (colon < text.Length && text[colon] == ':')
+                    {
+                        var open = SkipSpaceForward(text, colon + 1, quote);
+                        if (StartsWith(text, open, quote))
+                        {
+                            var valueStart = open + quote.Length;
+                            var valueEnd = text.IndexOf(quote, valueStart, StringComparison.Ordinal);
+                            if (valueEnd < 0)
+                            {
+                                return -1;
+                            }
+
+                            length = valueEnd - valueStart;
+                            return valueStart;
+                        }
+                    }
+                }
+
+                i = nameEnd + quote.Length;
+            }
+
+            return -1;
+        }
+
+        /// <summary>
         /// True for a chat-completion <em>response</em> (a test fixture or a logged reply: it has <c>"choices"</c>): its
         /// <c>"model"</c> echoes what a server answered, it is not a model id the code sends.
         /// </summary>

@@ -91,10 +91,6 @@ namespace DeepSeek.Analyzers.Infrastructure
             return false;
         }
 
-        /// <summary>True for a current model id of the effective catalog (case-insensitive) or the configured target model.</summary>
-        public static bool IsCurrentModelId(string value, EffectiveCatalog catalog, string targetModel)
-            => catalog.IsCurrentModelIdIgnoreCase(value) || string.Equals(value, targetModel, StringComparison.OrdinalIgnoreCase);
-
         private static SyntaxNode? FindElement(SyntaxNode literal)
         {
             var node = literal.Parent;

@@ -3,9 +3,7 @@ using System.Collections.Immutable;
 using DeepSeek.Analyzers.Infrastructure;
 using DeepSeek.Catalog;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Operations;
 
 namespace DeepSeek.Analyzers.Rules
 {
@@ -16,178 +14,52 @@ namespace DeepSeek.Analyzers.Rules
     /// <c>DeepSeek-R1</c>, <c>…:7b</c>) are never candidates.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class DSK003UnknownModelIdAnalyzer : DeepSeekAnalyzer
+    public sealed class DSK003UnknownModelIdAnalyzer : ModelIdAnalyzer
     {
-        /// <summary>Diagnostic property: the id as written.</summary>
-        public const string ModelIdProperty = "ModelId";
-
-        /// <summary>Diagnostic property: the id the fix writes.</summary>
-        public const string ReplacementProperty = "Replacement";
-
-        /// <summary>Diagnostic property: "Json" when the id is a model value inside JSON text.</summary>
-        public const string ShapeProperty = "Shape";
-
-        public const string JsonShape = "Json";
-
-        /// <summary>Edit distance up to which an unknown id is taken for a typo of the nearest current id.</summary>
+        /// <summary>Edit distance up to which an unknown id is taken for a typo of the nearest catalog id.</summary>
         internal const int TypoDistance = 2;
+
+        /// <summary>Longer values are prose or data, not a model id.</summary>
+        private const int MaxIdLength = 64;
 
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
             ImmutableArray.Create(Descriptors.DSK003_UnknownModelId);
 
-        private protected override void OnCompilationStart(CompilationStartAnalysisContext context, DeepSeekCompilationContext deepSeek)
-        {
-            context.RegisterOperationAction(c => AnalyzeLiteral(c, deepSeek), OperationKind.Literal);
-            context.RegisterOperationAction(c => AnalyzeInterpolatedString(c, deepSeek), OperationKind.InterpolatedString);
-        }
-
-        /// <summary>JSON built with interpolation (<c>$"{{\"model\": \"deepseek-v3\", \"messages\": {json}}}"</c>): reported at the string.</summary>
-        private static void AnalyzeInterpolatedString(OperationAnalysisContext context, DeepSeekCompilationContext deepSeek)
-        {
-            var operation = (IInterpolatedStringOperation)context.Operation;
-            foreach (var part in operation.Parts)
-            {
-                if (part is IInterpolatedStringTextOperation text && text.Text.ConstantValue.Value is string value
-                    && value.IndexOf(DeepSeekCatalog.ModelPrefix, StringComparison.Ordinal) > 0 && value.IndexOf(':') > 0)
-                {
-                    if (AnalyzeJson(context, deepSeek, operation, value))
-                    {
-                        return;
-                    }
-                }
-            }
-        }
-
-        private static void AnalyzeLiteral(OperationAnalysisContext context, DeepSeekCompilationContext deepSeek)
-        {
-            var operation = (ILiteralOperation)context.Operation;
-            if (!(operation.ConstantValue.Value is string value) || value.Length <= DeepSeekCatalog.ModelPrefix.Length
-                || !(operation.Syntax is LiteralExpressionSyntax literal))
-            {
-                return;
-            }
-
-            if (value.StartsWith(DeepSeekCatalog.ModelPrefix, StringComparison.Ordinal))
-            {
-                AnalyzeWholeValue(context, deepSeek, operation, literal, value);
-            }
-            else if (value.IndexOf(DeepSeekCatalog.ModelPrefix, StringComparison.Ordinal) > 0 && value.IndexOf(':') > 0)
-            {
-                AnalyzeJson(context, deepSeek, operation, value);
-            }
-        }
-
-        private static void AnalyzeWholeValue(
-            OperationAnalysisContext context,
-            DeepSeekCompilationContext deepSeek,
-            ILiteralOperation operation,
-            LiteralExpressionSyntax literal,
-            string value)
-        {
-            var options = deepSeek.Options.Get(literal.SyntaxTree);
-            if (!IsUnknownId(value, 0, value.Length, deepSeek.Catalog, options))
-            {
-                return;
-            }
-
-            var model = operation.SemanticModel;
-            if (model == null
-                || ModelIdPositions.IsComparisonOrLookup(literal, model, deepSeek.Types, context.CancellationToken)
-                || ModelIdPositions.IsInMigrationElement(
-                    literal,
-                    model,
-                    id => ModelIdPositions.IsCurrentModelId(id, deepSeek.Catalog, options.TargetModel),
-                    context.CancellationToken)
-                || !deepSeek.Evidence.IsDeepSeekModelId(operation, options, context.CancellationToken))
-            {
-                return;
-            }
-
-            Report(context, deepSeek, options, literal, value, shape: null);
-        }
-
-        /// <summary>Reports the first unknown JSON model value of <paramref name="value"/>; true when the text had a candidate.</summary>
-        private static bool AnalyzeJson(
-            OperationAnalysisContext context,
-            DeepSeekCompilationContext deepSeek,
-            IOperation operation,
-            string value)
-        {
-            var options = deepSeek.Options.Get(operation.Syntax.SyntaxTree);
-            var index = 0;
-            while (true)
-            {
-                index = JsonModelText.IndexOfModelValueWithPrefix(value, DeepSeekCatalog.ModelPrefix, "\"", index, out var length);
-                if (index < 0)
-                {
-                    return false;
-                }
-
-                if (IsUnknownId(value, index, length, deepSeek.Catalog, options))
-                {
-                    // A JSON body is a request: its binding is where it is sent (or its method's / type's evidence).
-                    if (!JsonModelText.IsResponseBody(value) && deepSeek.Evidence.IsDeepSeekRequest(operation, options, context.CancellationToken))
-                    {
-                        Report(context, deepSeek, options, operation.Syntax, value.Substring(index, length), JsonShape);
-                    }
-
-                    return true;
-                }
-
-                index += length;
-            }
-        }
+        private protected override ModelIdGates Gates => ModelIdGates.MigrationTable | ModelIdGates.DeepSeekEvidence;
 
         /// <summary>
-        /// A candidate: <c>deepseek-</c> + lowercase id characters (so <c>deepseek-r1:7b</c>, <c>deepseek/…</c> and prose are
-        /// not), and neither a catalog id or alias nor a model the options name (target, allowlist).
+        /// <c>deepseek-</c> + lowercase id characters (so <c>deepseek-r1:7b</c>, <c>deepseek/…</c>, <c>DeepSeek-R1</c> and prose
+        /// are not), and neither a catalog id nor an alias.
         /// </summary>
-        private static bool IsUnknownId(string text, int start, int length, EffectiveCatalog catalog, DeepSeekOptions options)
+        private protected override bool MayBeCandidate(string id, EffectiveCatalog catalog)
         {
-            if (length <= DeepSeekCatalog.ModelPrefix.Length || length > 64)
+            if (id.Length <= DeepSeekCatalog.ModelPrefix.Length || id.Length > MaxIdLength
+                || !id.StartsWith(DeepSeekCatalog.ModelPrefix, StringComparison.Ordinal))
             {
                 return false;
             }
 
-            for (var i = start + DeepSeekCatalog.ModelPrefix.Length; i < start + length; i++)
+            for (var i = DeepSeekCatalog.ModelPrefix.Length; i < id.Length; i++)
             {
-                var c = text[i];
+                var c = id[i];
                 if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '-' || c == '_'))
                 {
                     return false;
                 }
             }
 
-            var id = start == 0 && length == text.Length ? text : text.Substring(start, length);
-            return !catalog.IsCatalogId(id)
-                   && !string.Equals(id, options.TargetModel, StringComparison.Ordinal)
-                   && !options.IsAllowedModel(id);
+            return !catalog.IsCatalogId(id);
         }
 
-        private static void Report(
-            OperationAnalysisContext context,
-            DeepSeekCompilationContext deepSeek,
-            DeepSeekOptions options,
-            SyntaxNode node,
-            string id,
-            string? shape)
-        {
-            var replacement = ChooseReplacement(id, deepSeek.Catalog, options.TargetModel, out var reason);
-            var properties = ImmutableDictionary.CreateBuilder<string, string?>();
-            properties.Add(ModelIdProperty, id);
-            properties.Add(ReplacementProperty, replacement);
-            if (shape != null)
-            {
-                properties.Add(ShapeProperty, shape);
-            }
+        /// <summary>A model the options name (the target, the allowlist) is the project's own choice, not unknown.</summary>
+        private protected override bool IsCandidate(string id, EffectiveCatalog catalog, DeepSeekOptions options)
+            => !string.Equals(id, options.TargetModel, StringComparison.Ordinal) && !options.IsAllowedModel(id);
 
-            context.ReportDiagnostic(Diagnostic.Create(
-                Descriptors.DSK003_UnknownModelId,
-                node.GetLocation(),
-                properties.ToImmutable(),
-                id,
-                reason,
-                replacement));
+        private protected override void Report(in ModelIdFinding finding)
+        {
+            var catalog = finding.DeepSeek.Catalog;
+            var replacement = ChooseReplacement(finding.Id, catalog, catalog.CurrentIdFor(finding.Options.TargetModel), out var reason);
+            finding.Report(Descriptors.DSK003_UnknownModelId, replacement, disableThinking: false, finding.Id, reason, replacement);
         }
 
         /// <summary>
@@ -197,7 +69,7 @@ namespace DeepSeek.Analyzers.Rules
         /// </summary>
         internal static string ChooseReplacement(string id, EffectiveCatalog catalog, string targetModel, out string reason)
         {
-            foreach (var family in DeepSeekCatalog.NonApiModelFamilies)
+            foreach (var family in catalog.NonApiModelFamilies)
             {
                 if (id.StartsWith(family.Prefix, StringComparison.Ordinal))
                 {
@@ -206,6 +78,7 @@ namespace DeepSeek.Analyzers.Rules
                 }
             }
 
+            // Legacy names are spellings too (deepseek-v4-flsh), but a fix never writes one: it writes what replaces it.
             string? closest = null;
             var best = int.MaxValue;
             foreach (var model in catalog.Models)
@@ -215,6 +88,16 @@ namespace DeepSeek.Analyzers.Rules
                 {
                     best = distance;
                     closest = model.Id;
+                }
+            }
+
+            foreach (var alias in catalog.Aliases)
+            {
+                var distance = alias.IsLegacy ? EditDistance(id, alias.Alias) : int.MaxValue;
+                if (distance < best)
+                {
+                    best = distance;
+                    closest = alias.CurrentModel;
                 }
             }
 

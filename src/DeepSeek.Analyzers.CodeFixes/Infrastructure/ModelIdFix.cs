@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
@@ -10,9 +11,18 @@ using Microsoft.CodeAnalysis.Simplification;
 
 namespace DeepSeek.Analyzers.Infrastructure
 {
-    /// <summary>What the model-id fixes (DSK002, DSK003) write in place of a literal.</summary>
+    /// <summary>What the model-id fixes (DSK002, DSK003, DSK011) write in place of a literal.</summary>
     internal static class ModelIdFix
     {
+        private static readonly ConditionalWeakTable<Project, EffectiveCatalog> Catalogs = new ConditionalWeakTable<Project, EffectiveCatalog>();
+
+        /// <summary>
+        /// The catalog the project's analyzers saw: the built-in one plus its <c>deepseek.catalog.json</c>, so a fix never
+        /// disagrees with the rule that offered it. Read once per project snapshot; a file with an error is ignored, as by DSK000.
+        /// </summary>
+        public static EffectiveCatalog CatalogOf(Project project)
+            => Catalogs.GetValue(project, p => CatalogFile.Load(p.AnalyzerOptions.AdditionalFiles, CancellationToken.None, out _));
+
         /// <summary>
         /// Adds the <c>using</c> for what <see cref="CreateModelExpression"/> wrote. The simplifier alone only shortens the
         /// name to what is already imported, so the import is added here before it runs.
@@ -21,7 +31,7 @@ namespace DeepSeek.Analyzers.Infrastructure
             => ImportAdder.AddImportsAsync(document, Simplifier.AddImportsAnnotation, cancellationToken: cancellationToken);
 
         /// <summary>
-        /// <c>DeepSeekModels.V4Flash</c> / <c>V4Pro</c> where DeepSeek.Runtime is referenced and the target is one of its
+        /// <c>DeepSeekModels.Flash</c> / <c>V4Pro</c> where DeepSeek.Runtime is referenced and the target is one of its
         /// constants (the using is added by the simplifier); otherwise a string literal (UTF-8 stays UTF-8).
         /// </summary>
         public static ExpressionSyntax CreateModelExpression(SemanticModel? model, LiteralExpressionSyntax literal, string target)
@@ -48,26 +58,27 @@ namespace DeepSeek.Analyzers.Infrastructure
 
             return SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(target));
         }
-    
+
         /// <summary>
-        /// Another key of the same switch or table that a model-id fix may rewrite too: a retired alias or an unknown
+        /// Another key of the same switch or table that a model-id fix may rewrite too: an alias (retired or legacy) or an unknown
         /// lowercase <c>deepseek-…</c> id (not a current catalog id). Values (<c>=&gt; 1.10m</c>) are not keys but are not
         /// strings either; a string value equal to such an id is rare enough to cost only a withheld fix.
         /// </summary>
-        private static bool IsOtherKeyToRewrite(string text, string own)
+        private static bool IsOtherKeyToRewrite(string text, string own, EffectiveCatalog catalog)
         {
-            if (string.Equals(text, own, StringComparison.OrdinalIgnoreCase)
-                || !text.StartsWith(DeepSeek.Catalog.DeepSeekCatalog.ModelPrefix, StringComparison.OrdinalIgnoreCase))
+            if (string.Equals(text, own, StringComparison.OrdinalIgnoreCase))
             {
                 return false;
             }
 
-            if (DeepSeek.Catalog.DeepSeekCatalog.FindAlias(text) != null)
+            // A file's aliases need not start with "deepseek-".
+            if (catalog.FindAlias(text) != null)
             {
                 return true;
             }
 
-            if (DeepSeek.Catalog.DeepSeekCatalog.FindModel(text) != null)
+            if (!text.StartsWith(DeepSeek.Catalog.DeepSeekCatalog.ModelPrefix, StringComparison.OrdinalIgnoreCase)
+                || catalog.FindModel(text) != null)
             {
                 return false;
             }
@@ -89,7 +100,7 @@ namespace DeepSeek.Analyzers.Infrastructure
         /// <c>deepseek-…</c> id: Fix All renames both at once): renaming would not compile (duplicate case, subsumed arm)
         /// or would throw at run time (duplicate Add). An indexer entry (<c>[key] = value</c>) may repeat a key: it compiles and runs.
         /// </summary>
-        public static bool WouldDuplicateKey(LiteralExpressionSyntax literal, string target)
+        public static bool WouldDuplicateKey(LiteralExpressionSyntax literal, string target, EffectiveCatalog catalog)
         {
             SyntaxNode? scope = null;
             var node = literal.Parent;
@@ -128,7 +139,7 @@ namespace DeepSeek.Analyzers.Infrastructure
                 }
 
                 var text = other.Token.ValueText;
-                if (string.Equals(text, target, StringComparison.OrdinalIgnoreCase) || IsOtherKeyToRewrite(text, literal.Token.ValueText))
+                if (string.Equals(text, target, StringComparison.OrdinalIgnoreCase) || IsOtherKeyToRewrite(text, literal.Token.ValueText, catalog))
                 {
                     return true;
                 }
@@ -136,5 +147,5 @@ namespace DeepSeek.Analyzers.Infrastructure
 
             return false;
         }
-}
+    }
 }

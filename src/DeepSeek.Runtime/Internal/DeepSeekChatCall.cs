@@ -28,14 +28,22 @@ namespace DeepSeek.Runtime.Internal
         public const string OtherError = "_OTHER";
 
         private readonly DeepSeekRequestOptions options;
-        private readonly DeepSeekPrice? price;
+        private readonly DeepSeekTieredPrice? price;
         private readonly DeepSeekSpendReservation? reservation;
         private readonly string? requestModel;
         private readonly Uri? server;
         private readonly long started;
+        private readonly DateTimeOffset sentAt;
         private int completed;
 
-        private DeepSeekChatCall(DeepSeekRequestOptions options, byte[]? rewrittenBody, DeepSeekPrice? price, DeepSeekSpendReservation? reservation, string? requestModel, Uri? server)
+        private DeepSeekChatCall(
+            DeepSeekRequestOptions options,
+            byte[]? rewrittenBody,
+            DeepSeekTieredPrice? price,
+            DeepSeekSpendReservation? reservation,
+            string? requestModel,
+            Uri? server,
+            DateTimeOffset sentAt)
         {
             this.options = options;
             RewrittenBody = rewrittenBody;
@@ -43,6 +51,7 @@ namespace DeepSeek.Runtime.Internal
             this.reservation = reservation;
             this.requestModel = requestModel;
             this.server = server;
+            this.sentAt = sentAt;
             started = Stopwatch.GetTimestamp();
         }
 
@@ -90,7 +99,7 @@ namespace DeepSeek.Runtime.Internal
                 }
 
                 await CheckBalance(options, async, cancellationToken).ConfigureAwait(false);
-                return new DeepSeekChatCall(options, null, null, null, null, server);
+                return new DeepSeekChatCall(options, null, null, null, null, server, Now(options));
             }
 
             var model = ModelOf(request);
@@ -108,7 +117,7 @@ namespace DeepSeek.Runtime.Internal
 
             var rewritten = changed ? Serialize(request) : null;
 
-            DeepSeekPrice? price = options.Price;
+            var price = options.Price != null ? new DeepSeekTieredPrice(options.Price, options.Price) : null;
             if (price == null)
             {
                 DeepSeekPricing.TryFor(model, out price);
@@ -125,10 +134,11 @@ namespace DeepSeek.Runtime.Internal
             DeepSeekSpendReservation? reservation = null;
             if (options.SpendGuard != null)
             {
-                reservation = options.SpendGuard.Reserve(WorstCaseCost(request, (rewritten ?? body).Length, price!));
+                // At peak: the response may end in a peak hour, and the reservation must cover whatever the call is billed.
+                reservation = options.SpendGuard.Reserve(WorstCaseCost(request, (rewritten ?? body).Length, price!.Peak));
             }
 
-            return new DeepSeekChatCall(options, rewritten, price, reservation, model, server);
+            return new DeepSeekChatCall(options, rewritten, price, reservation, model, server, Now(options));
         }
 
         /// <summary>
@@ -166,7 +176,10 @@ namespace DeepSeek.Runtime.Internal
                 return;
             }
 
-            decimal? cost = usage != null && price != null ? usage.EstimateCost(price) : (decimal?)null;
+            // Billed at the tier of the hour the request was sent, or at peak when the call ran into a peak hour.
+            decimal? cost = usage != null && price != null
+                ? usage.EstimateCost(price.During(sentAt, Now(options), options.HolidayCalendar))
+                : (decimal?)null;
             try
             {
                 DeepSeekMetrics.RecordCall(requestModel, responseModel, server, started, usage, cost, null);
@@ -269,6 +282,9 @@ namespace DeepSeek.Runtime.Internal
 
             return true;
         }
+
+        /// <summary>The spend guard's clock (so tests and the guard agree on the hour), else the system's.</summary>
+        private static DateTimeOffset Now(DeepSeekRequestOptions options) => options.SpendGuard?.Now() ?? DateTimeOffset.UtcNow;
 
         private static string? ModelOf(JsonObject request)
             => request.TryGetPropertyValue(ModelProperty, out var model) && model is JsonValue value && value.TryGetValue<string>(out var id) ? id : null;

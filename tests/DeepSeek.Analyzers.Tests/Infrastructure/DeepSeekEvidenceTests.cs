@@ -84,7 +84,7 @@ namespace DeepSeek.Analyzers.Tests.Infrastructure
             class C
             {
                 {{ProbeMethod}}
-                const string Model = "deepseek-v4-flash";
+                const string Model = "deepseek-flash";
                 void M(OpenAIClient client, string key)
                 {
                     IChatClient chat = client.GetChatClient(Model).AsIChatClient();
@@ -143,7 +143,7 @@ namespace DeepSeek.Analyzers.Tests.Infrastructure
             }
             class Startup
             {
-                Service Create(string key) => new Service(new ChatClient("deepseek-v4-flash", key));
+                Service Create(string key) => new Service(new ChatClient("deepseek-flash", key));
             }
             """, Bound, Bound);
 
@@ -202,15 +202,15 @@ namespace DeepSeek.Analyzers.Tests.Infrastructure
             {
                 {{ProbeMethod}}
                 static ChatClient On(string url, string key)
-                    => new ChatClient("deepseek-v4-flash", new ApiKeyCredential(key), new OpenAIClientOptions { Endpoint = new Uri(url) });
+                    => new ChatClient("deepseek-flash", new ApiKeyCredential(key), new OpenAIClientOptions { Endpoint = new Uri(url) });
                 void M(string key)
                 {
-                    Probe({|#0:new ChatClient("deepseek-v4-flash", new ApiKeyCredential(key), new OpenAIClientOptions { Endpoint = new Uri("https://openrouter.ai/api/v1") })|});
-                    Probe({|#1:new ChatClient("deepseek-v4-flash", new ApiKeyCredential(key), new OpenAIClientOptions { Endpoint = new Uri("https://my.openai.azure.com/openai/v1") })|});
-                    Probe({|#2:new ChatClient("deepseek-v4-flash", new ApiKeyCredential(key), new OpenAIClientOptions { Endpoint = new Uri("https://models.github.ai/inference") })|});
-                    Probe({|#3:new ChatClient("deepseek-v4-flash", new ApiKeyCredential(key), new OpenAIClientOptions { Endpoint = new Uri("http://localhost:11434/v1") })|});
-                    Probe({|#4:new ChatClient("deepseek-v4-flash", new ApiKeyCredential(key), new OpenAIClientOptions { Endpoint = new Uri("http://127.0.0.1:11434/v1") })|});
-                    Probe({|#5:new ChatClient("deepseek-v4-flash", new ApiKeyCredential(key), new OpenAIClientOptions { Endpoint = new Uri("https://models.inference.ai.azure.com") })|});
+                    Probe({|#0:new ChatClient("deepseek-flash", new ApiKeyCredential(key), new OpenAIClientOptions { Endpoint = new Uri("https://openrouter.ai/api/v1") })|});
+                    Probe({|#1:new ChatClient("deepseek-flash", new ApiKeyCredential(key), new OpenAIClientOptions { Endpoint = new Uri("https://my.openai.azure.com/openai/v1") })|});
+                    Probe({|#2:new ChatClient("deepseek-flash", new ApiKeyCredential(key), new OpenAIClientOptions { Endpoint = new Uri("https://models.github.ai/inference") })|});
+                    Probe({|#3:new ChatClient("deepseek-flash", new ApiKeyCredential(key), new OpenAIClientOptions { Endpoint = new Uri("http://localhost:11434/v1") })|});
+                    Probe({|#4:new ChatClient("deepseek-flash", new ApiKeyCredential(key), new OpenAIClientOptions { Endpoint = new Uri("http://127.0.0.1:11434/v1") })|});
+                    Probe({|#5:new ChatClient("deepseek-flash", new ApiKeyCredential(key), new OpenAIClientOptions { Endpoint = new Uri("https://models.inference.ai.azure.com") })|});
                 }
             }
             """, Other, Other, Other, Other, Other, Other);

@@ -15,8 +15,8 @@ namespace DeepSeek.Analyzers.Tests.Infrastructure
             var options = DeepSeekOptions.Read(new Config());
             Assert.Same(DeepSeekOptions.Default, options);
             Assert.Equal(DeepSeekScope.Evidence, options.Scope);
-            Assert.Equal("deepseek-v4-flash", options.TargetModel);
-            Assert.Equal(new[] { "deepseek-v4-flash" }, options.AllowedModels);
+            Assert.Equal("deepseek-flash", options.TargetModel);
+            Assert.Equal(new[] { "deepseek-flash" }, options.AllowedModels);
             Assert.Equal(1024, options.DefaultMaxTokens);
             Assert.Equal(2, options.MaxRetries);
             Assert.Equal("DEEPSEEK_API_KEY", options.ApiKeyVariable);
@@ -30,7 +30,7 @@ namespace DeepSeek.Analyzers.Tests.Infrastructure
             {
                 ["deepseek_analyzers.scope"] = " all_openai_compatible ",
                 ["deepseek_analyzers.target_model"] = "deepseek-flash",
-                ["deepseek_analyzers.allowed_models"] = "deepseek-v4-flash, deepseek-v4-pro",
+                ["deepseek_analyzers.allowed_models"] = "deepseek-flash, deepseek-v4-pro",
                 ["deepseek_analyzers.default_max_tokens"] = "2048",
                 ["deepseek_analyzers.max_retries"] = "1",
                 ["deepseek_analyzers.api_key_variable"] = "MY_DEEPSEEK_KEY",
@@ -38,7 +38,7 @@ namespace DeepSeek.Analyzers.Tests.Infrastructure
             });
             Assert.Equal(DeepSeekScope.AllOpenAICompatible, options.Scope);
             Assert.Equal("deepseek-flash", options.TargetModel);
-            Assert.Equal(new[] { "deepseek-v4-flash", "deepseek-v4-pro" }, options.AllowedModels);
+            Assert.Equal(new[] { "deepseek-flash", "deepseek-v4-pro" }, options.AllowedModels);
             Assert.True(options.IsAllowedModel("DEEPSEEK-V4-PRO"));
             Assert.Equal(2048, options.DefaultMaxTokens);
             Assert.Equal(1, options.MaxRetries);
@@ -62,7 +62,7 @@ namespace DeepSeek.Analyzers.Tests.Infrastructure
         {
             var options = DeepSeekOptions.Read(new Config { ["deepseek_analyzers.allowed_models"] = "" });
             Assert.Empty(options.AllowedModels);
-            Assert.False(options.IsAllowedModel("deepseek-v4-flash"));
+            Assert.False(options.IsAllowedModel("deepseek-flash"));
         }
 
         private sealed class Config : AnalyzerConfigOptions, IEnumerable<KeyValuePair<string, string>>

@@ -48,9 +48,13 @@ namespace DeepSeek.Analyzers.Tests.Rules
               "$schema": "https://example.com/deepseek.catalog.schema.json",
               /* V4.1 */
               "models": [
-                { "id": "deepseek-flash", "thinkingByDefault": true, "description": "V4.1 Flash", "price": { "cacheHitInput": 0.0028, "cacheMissInput": 0.14, "output": 0.28 }, },
+                { "id": "deepseek-flash-5", "thinkingByDefault": true, "description": "V5 Flash", "since": "2027-01-01", "price": { "peak": { "cacheHitInput": 0.006, "cacheMissInput": 0.3, "output": 1.2 }, "offPeak": { "cacheHitInput": 0.003, "cacheMissInput": 0.15, "output": 0.6 } }, },
               ],
-              "aliases": [ { "alias": "deepseek-v4-flash", "model": "deepseek-flash", "thinking": true, "retiredAfter": "2027-01-01T00:00:00Z" } ], // retired
+              "aliases": [
+                { "alias": "deepseek-flash", "model": "deepseek-flash-5", "thinking": true, "status": "legacy", "since": "2027-01-01T00:00:00Z" }, // still served
+                { "alias": "deepseek-v4-flash", "model": "deepseek-flash-5", "status": "retired", "retiredAfter": "2027-02-01T00:00:00Z" },
+              ],
+              "legacyPrices": [ { "generation": "V4.1 Flash", "role": "output", "price": 1.2, "model": "deepseek-flash-5", "since": "2026-09-10" } ],
             }
             """);
 
@@ -68,6 +72,14 @@ namespace DeepSeek.Analyzers.Tests.Rules
         [InlineData("{ \"models\": [ { \"id\": 5 } ] }")]
         [InlineData("{ \"models\": [ { \"id\": \"x\", \"price\": { \"output\": -1 } } ] }")]
         [InlineData("{ \"models\": [ { \"id\": \"x\", \"thinkingByDefault\": \"yes\" } ] }")]
+        [InlineData("{ \"models\": [ { \"id\": \"x\", \"price\": { \"peak\": { \"cacheHitInput\": 1, \"cacheMissInput\": 1, \"output\": 1 } } } ] }")]
+        [InlineData("{ \"models\": [ { \"id\": \"x\", \"price\": { \"peak\": {}, \"offPeak\": {} } } ] }")]
+        [InlineData("{ \"models\": [ { \"id\": \"x\", \"since\": \"soon\" } ] }")]
+        [InlineData("{ \"aliases\": [ { \"alias\": \"a\", \"model\": \"deepseek-flash\", \"status\": \"gone\" } ] }")]
+        [InlineData("{ \"legacyPrices\": [ { \"generation\": \"V3\", \"role\": \"input\", \"price\": 0.27 } ] }")]
+        [InlineData("{ \"legacyPrices\": [ { \"generation\": \"V3\", \"role\": \"output\" } ] }")]
+        [InlineData("{ \"legacyPrices\": [ { \"role\": \"output\", \"price\": 1 } ] }")]
+        [InlineData("{ \"legacyPrices\": [ { \"generation\": \"V3\", \"role\": \"output\", \"price\": 1, \"model\": \"deepseek-nowhere\" } ] }")]
         [InlineData("{ \"a\": \"\\q\" }")]
         [InlineData("{ \"a\": \"unterminated }")]
         [InlineData("{ \"a\": tru }")]
@@ -101,10 +113,68 @@ namespace DeepSeek.Analyzers.Tests.Rules
             Assert.NotNull(result.FindModel("deepseek-flash"));
             Assert.Null(result.FindModel("deepseek-v4-flash"));
             Assert.Equal("deepseek-flash", result.FindAlias("deepseek-v4-flash")!.CurrentModel);
-            Assert.Equal(3.48m, result.FindPrice("deepseek-v4-pro")!.Output);
-            Assert.Equal(0.2m, result.FindPrice("deepseek-v4-flash")!.Output);
+            Assert.Equal(3.48m, result.FindPrice("deepseek-v4-pro")!.Peak.Output);
+            Assert.Equal(3.48m, result.FindPrice("deepseek-v4-pro")!.OffPeak.Output);
+            Assert.Equal(0.2m, result.FindPrice("deepseek-v4-flash")!.Peak.Output);
             Assert.Equal("Pro at list price", result.FindModel("deepseek-v4-pro")!.Description);
             Assert.NotNull(result.FindAlias("deepseek-chat"));
         }
-    }
+    
+        [Fact]
+        public void A_file_that_renames_Flash_moves_every_old_name_and_price_along()
+        {
+            var result = CatalogFile.Apply(
+                EffectiveCatalog.Base,
+                """
+                {
+                  "models": [ { "id": "deepseek-flash-2", "since": "2027-03-01", "price": { "peak": { "cacheHitInput": 0.004, "cacheMissInput": 0.2, "output": 0.8 }, "offPeak": { "cacheHitInput": 0.002, "cacheMissInput": 0.1, "output": 0.4 } } } ],
+                  "aliases": [ { "alias": "deepseek-flash", "model": "deepseek-flash-2", "status": "legacy", "since": "2027-03-01" } ],
+                  "legacyPrices": [ { "generation": "V4.1 Flash peak", "role": "output", "price": 1.2, "since": "2026-09-10" } ]
+                }
+                """,
+                out var error);
+            Assert.Null(error);
+            Assert.Null(result.FindModel("deepseek-flash"));
+            Assert.True(result.FindAlias("deepseek-flash")!.IsLegacy);
+            foreach (var old in new[] { "deepseek-chat", "deepseek-reasoner", "deepseek-v4-flash", "deepseek-v4-flash-vision-exp", "deepseek-flash" })
+            {
+                Assert.Equal("deepseek-flash-2", result.CurrentIdFor(old));
+                Assert.Equal(0.8m, result.FindPrice(old)!.Peak.Output);
+                Assert.Equal(0.4m, result.FindPrice(old)!.OffPeak.Output);
+            }
+
+            Assert.True(result.FindAlias("deepseek-chat")!.IsRetired);
+            Assert.False(result.FindAlias("deepseek-chat")!.Thinking);
+            var added = Assert.Single(result.LegacyPrices, p => p.Generation == "V4.1 Flash peak");
+            Assert.Equal("deepseek-flash-2", added.ReplacedBy);
+            Assert.Equal(DeepSeek.Catalog.PriceRole.Output, added.Role);
+            Assert.Equal(DeepSeek.Catalog.DeepSeekCatalog.LegacyPrices.Count + 1, result.LegacyPrices.Length);
+        }
+
+        [Fact]
+        public void A_legacy_price_of_the_same_generation_and_role_is_replaced()
+        {
+            var result = CatalogFile.Apply(
+                EffectiveCatalog.Base,
+                """{ "legacyPrices": [ { "generation": "V3.2", "role": "cacheMissInput", "price": 0.29, "model": "deepseek-v4-pro" } ] }""",
+                out var error);
+            Assert.Null(error);
+            var price = Assert.Single(result.LegacyPrices, p => p.Generation == "V3.2" && p.Role == DeepSeek.Catalog.PriceRole.CacheMissInput);
+            Assert.Equal(0.29m, price.PerMillion);
+            Assert.Equal("deepseek-v4-pro", price.ReplacedBy);
+            Assert.Equal(DeepSeek.Catalog.DeepSeekCatalog.LegacyPrices.Count, result.LegacyPrices.Length);
+        }
+
+        [Fact]
+        public void The_base_catalog_and_the_shared_catalog_price_every_id_alike()
+        {
+            foreach (var id in new[] { "deepseek-flash", "deepseek-v4-pro", "deepseek-chat", "DeepSeek-Reasoner", "deepseek-v4-flash", "deepseek-v4-flash-vision-exp", "deepseek-r1", "DeepSeek-V4-Pro", "" })
+            {
+                Assert.Same(DeepSeek.Catalog.DeepSeekCatalog.FindPrice(id), EffectiveCatalog.Base.FindPrice(id));
+            }
+
+            Assert.Null(EffectiveCatalog.Base.FindPrice(null));
+            Assert.Equal(DeepSeek.Catalog.DeepSeekCatalog.LegacyPrices, EffectiveCatalog.Base.LegacyPrices);
+        }
+}
 }

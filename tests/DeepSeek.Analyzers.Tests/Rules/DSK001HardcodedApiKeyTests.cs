@@ -307,7 +307,7 @@ namespace DeepSeek.Analyzers.Tests.Rules
 
             class C
             {
-                ChatClient Create() => new ChatClient("deepseek-v4-flash", {|DSK001:"proxy-7Hq2Lm9Xc4Vb8Nz1"|});
+                ChatClient Create() => new ChatClient("deepseek-flash", {|DSK001:"proxy-7Hq2Lm9Xc4Vb8Nz1"|});
             }
             """);
 
@@ -345,7 +345,7 @@ namespace DeepSeek.Analyzers.Tests.Rules
             class C
             {
                 void Configure(IKernelBuilder builder)
-                    => builder.AddOpenAIChatCompletion(modelId: "deepseek-v4-flash", apiKey: {|DSK001:"proxy-7Hq2Lm9Xc4Vb8Nz1"|});
+                    => builder.AddOpenAIChatCompletion(modelId: "deepseek-flash", apiKey: {|DSK001:"proxy-7Hq2Lm9Xc4Vb8Nz1"|});
             }
             """);
 
@@ -603,7 +603,7 @@ namespace DeepSeek.Analyzers.Tests.Rules
             {
                 public const string BaseUrl = "https://api.deepseek.com";
                 public const string ApiKey = {|DSK001:"sk-9c3e7a1f5b2d8c4e6a0f3b7d1e9c5a2f"|};
-                public const string Model = "deepseek-v4-flash";
+                public const string Model = "deepseek-flash";
             }
             """);
 
@@ -648,7 +648,7 @@ namespace DeepSeek.Analyzers.Tests.Rules
             var client = new OpenAIClient(
                 new ApiKeyCredential({|DSK001:"sk-9c3e7a1f5b2d8c4e6a0f3b7d1e9c5a2f"|}),
                 new OpenAIClientOptions { Endpoint = new Uri("https://api.deepseek.com/v1") });
-            ChatClient chat = client.GetChatClient("deepseek-v4-flash");
+            ChatClient chat = client.GetChatClient("deepseek-flash");
             """).AsApplication().RunAsync();
 
         [Fact]
@@ -660,7 +660,7 @@ namespace DeepSeek.Analyzers.Tests.Rules
             class C
             {
                 Kernel Build() => Kernel.CreateBuilder()
-                    .AddOpenAIChatCompletion("deepseek-v4-flash", new Uri("https://api.deepseek.com"), {|DSK001:"sk-9c3e7a1f5b2d8c4e6a0f3b7d1e9c5a2f"|})
+                    .AddOpenAIChatCompletion("deepseek-flash", new Uri("https://api.deepseek.com"), {|DSK001:"sk-9c3e7a1f5b2d8c4e6a0f3b7d1e9c5a2f"|})
                     .Build();
             }
             """);
@@ -813,7 +813,7 @@ namespace DeepSeek.Analyzers.Tests.Rules
                 {
                     var credential = new ApiKeyCredential({|DSK001:"my-secret-key-123"|});
                     var options = new OpenAIClientOptions { Endpoint = new Uri("https://api.deepseek.com/v1") };
-                    return new ChatClient("deepseek-v4-flash", credential, options);
+                    return new ChatClient("deepseek-flash", credential, options);
                 }
             }
             """);
@@ -946,7 +946,7 @@ namespace DeepSeek.Analyzers.Tests.Rules
             class C
             {
                 OpenAIChatCompletionService Create()
-                    => new OpenAIChatCompletionService("deepseek-v4-flash", new Uri("https://api.deepseek.com"), {|DSK001:"my-secret-key-123"|});
+                    => new OpenAIChatCompletionService("deepseek-flash", new Uri("https://api.deepseek.com"), {|DSK001:"my-secret-key-123"|});
             }
             """);
 
@@ -1231,7 +1231,7 @@ namespace DeepSeek.Analyzers.Tests.Rules
 
             static class Clients
             {
-                public static ChatClient Create(IConfigurationRoot config) => new ChatClient("deepseek-v4-flash", {|DSK001:"sk-4f9a1c2e7b3d8e6f0a5c9d2b1e7f3a8c"|});
+                public static ChatClient Create(IConfigurationRoot config) => new ChatClient("deepseek-flash", {|DSK001:"sk-4f9a1c2e7b3d8e6f0a5c9d2b1e7f3a8c"|});
             }
             """,
             """
@@ -1241,7 +1241,7 @@ namespace DeepSeek.Analyzers.Tests.Rules
 
             static class Clients
             {
-                public static ChatClient Create(IConfigurationRoot config) => new ChatClient("deepseek-v4-flash", 
+                public static ChatClient Create(IConfigurationRoot config) => new ChatClient("deepseek-flash", 
             """ + Config("config") + """
             );
             }
@@ -1256,7 +1256,7 @@ namespace DeepSeek.Analyzers.Tests.Rules
 
             class DeepSeekChat(IConfiguration configuration)
             {
-                private readonly ChatClient _client = new ChatClient("deepseek-v4-flash", {|DSK001:"sk-4f9a1c2e7b3d8e6f0a5c9d2b1e7f3a8c"|});
+                private readonly ChatClient _client = new ChatClient("deepseek-flash", {|DSK001:"sk-4f9a1c2e7b3d8e6f0a5c9d2b1e7f3a8c"|});
             }
             """,
             """
@@ -1266,7 +1266,7 @@ namespace DeepSeek.Analyzers.Tests.Rules
 
             class DeepSeekChat(IConfiguration configuration)
             {
-                private readonly ChatClient _client = new ChatClient("deepseek-v4-flash", 
+                private readonly ChatClient _client = new ChatClient("deepseek-flash", 
             """ + Config("configuration") + """
             );
             }
@@ -1284,7 +1284,7 @@ namespace DeepSeek.Analyzers.Tests.Rules
                 ChatClient Create()
                 {
                     var configuration = new ConfigurationBuilder().AddInMemoryCollection().Build();
-                    return new ChatClient("deepseek-v4-flash", {|DSK001:"sk-4f9a1c2e7b3d8e6f0a5c9d2b1e7f3a8c"|});
+                    return new ChatClient("deepseek-flash", {|DSK001:"sk-4f9a1c2e7b3d8e6f0a5c9d2b1e7f3a8c"|});
                 }
             }
             """,
@@ -1298,7 +1298,7 @@ namespace DeepSeek.Analyzers.Tests.Rules
                 ChatClient Create()
                 {
                     var configuration = new ConfigurationBuilder().AddInMemoryCollection().Build();
-                    return new ChatClient("deepseek-v4-flash", 
+                    return new ChatClient("deepseek-flash", 
             """ + Config("configuration") + """
             );
                 }
@@ -1316,7 +1316,7 @@ namespace DeepSeek.Analyzers.Tests.Rules
             {
                 private readonly IConfiguration _configuration = new ConfigurationBuilder().Build();
 
-                private static readonly ChatClient Shared = new ChatClient("deepseek-v4-flash", {|DSK001:"sk-4f9a1c2e7b3d8e6f0a5c9d2b1e7f3a8c"|});
+                private static readonly ChatClient Shared = new ChatClient("deepseek-flash", {|DSK001:"sk-4f9a1c2e7b3d8e6f0a5c9d2b1e7f3a8c"|});
             }
             """,
             """
@@ -1328,7 +1328,7 @@ namespace DeepSeek.Analyzers.Tests.Rules
             {
                 private readonly IConfiguration _configuration = new ConfigurationBuilder().Build();
 
-                private static readonly ChatClient Shared = new ChatClient("deepseek-v4-flash", 
+                private static readonly ChatClient Shared = new ChatClient("deepseek-flash", 
             """ + Env + """
             );
             }
@@ -1748,7 +1748,7 @@ namespace DeepSeek.Analyzers.Tests.Rules
 
             class C
             {
-                ChatClient Create() => new ChatClient("deepseek-v4-flash", {|DSK001:"proxy-7Hq2Lm9Xc4Vb8Nz1"|});
+                ChatClient Create() => new ChatClient("deepseek-flash", {|DSK001:"proxy-7Hq2Lm9Xc4Vb8Nz1"|});
             }
             """,
             """
@@ -1757,7 +1757,7 @@ namespace DeepSeek.Analyzers.Tests.Rules
 
             class C
             {
-                ChatClient Create() => new ChatClient("deepseek-v4-flash", 
+                ChatClient Create() => new ChatClient("deepseek-flash", 
             """ + Env + """
             );
             }
@@ -1878,7 +1878,7 @@ namespace DeepSeek.Analyzers.Tests.Rules
 
                 class B(IConfiguration configuration)
                 {
-                    ChatClient Create() => new ChatClient("deepseek-v4-flash", {|DSK001:"sk-9c3e7a1f5b2d8c4e6a0f3b7d1e9c5a2f"|});
+                    ChatClient Create() => new ChatClient("deepseek-flash", {|DSK001:"sk-9c3e7a1f5b2d8c4e6a0f3b7d1e9c5a2f"|});
                 }
                 """));
             test.FixedState.Sources.Add(("/0/A.cs", """
@@ -1903,7 +1903,7 @@ namespace DeepSeek.Analyzers.Tests.Rules
 
                 class B(IConfiguration configuration)
                 {
-                    ChatClient Create() => new ChatClient("deepseek-v4-flash", 
+                    ChatClient Create() => new ChatClient("deepseek-flash", 
                 """ + Config("configuration") + """
                 );
                 }
@@ -1936,8 +1936,8 @@ namespace DeepSeek.Analyzers.Tests.Rules
         {
             new[] { "ApiKeyCredential", "ApiKeyCredential M() => new ApiKeyCredential({0});" },
             new[] { "OpenAIClient", "OpenAIClient M() => new OpenAIClient({0});" },
-            new[] { "ChatClient", "ChatClient M() => new ChatClient(\"deepseek-v4-flash\", {0});" },
-            new[] { "SemanticKernel", "void M(IKernelBuilder builder) => builder.AddOpenAIChatCompletion(modelId: \"deepseek-v4-flash\", apiKey: {0});" },
+            new[] { "ChatClient", "ChatClient M() => new ChatClient(\"deepseek-flash\", {0});" },
+            new[] { "SemanticKernel", "void M(IKernelBuilder builder) => builder.AddOpenAIChatCompletion(modelId: \"deepseek-flash\", apiKey: {0});" },
             new[] { "Betalgo", "OpenAIOptions M() => new OpenAIOptions {{ ApiKey = {0}, BaseDomain = \"https://api.deepseek.com\" }};" },
             new[] { "AuthenticationHeaderValue", "void M(HttpClient http) => http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue(\"Bearer\", {0});" },
             new[] { "AuthorizationHeader", "void M(HttpClient http) => http.DefaultRequestHeaders.Add(\"Authorization\", \"Bearer \" + {0});" },
@@ -2022,7 +2022,7 @@ namespace DeepSeek.Analyzers.Tests.Rules
                     const string Key = "sk-4f9a1c2e7b3d8e6f0a5c9d2b1e7f3a8c";
                     string Header = $"Bearer sk-9c3e7a1f5b2d8c4e6a0f3b7d1e9c5a2f";
                     static readonly string DeepSeekApiKey = "proxy-7Hq2Lm9Xc4Vb8Nz1";
-                    ChatClient Create() => new ChatClient("deepseek-v4-flash", "Bearer proxy-8Jr3Mn0Yd5Wc9Pa2");
+                    ChatClient Create() => new ChatClient("deepseek-flash", "Bearer proxy-8Jr3Mn0Yd5Wc9Pa2");
                 }
                 """;
             var (diagnostics, exceptions) = await AnalyzeAsync(source);

@@ -27,7 +27,7 @@ namespace DeepSeek.Analyzers.Tests.Rules
 
             class C
             {
-                ChatClient Create(string key) => new ChatClient("deepseek-v4-flash", key);
+                ChatClient Create(string key) => new ChatClient("deepseek-flash", key);
             }
             """);
 
@@ -61,7 +61,7 @@ namespace DeepSeek.Analyzers.Tests.Rules
 
             class C
             {
-                object Create(OpenAIClient client) => client.GetChatClient("deepseek-v4-flash");
+                object Create(OpenAIClient client) => client.GetChatClient("deepseek-flash");
             }
             """);
 
@@ -80,7 +80,7 @@ namespace DeepSeek.Analyzers.Tests.Rules
 
             class C
             {
-                object Create(OpenAIClient client) => client.GetChatClient("deepseek-v4-flash");
+                object Create(OpenAIClient client) => client.GetChatClient("deepseek-flash");
             }
             """);
 
@@ -99,7 +99,7 @@ namespace DeepSeek.Analyzers.Tests.Rules
 
             class C
             {
-                ChatOptions Options() => new ChatOptions { ModelId = "deepseek-v4-flash", MaxOutputTokens = 100 };
+                ChatOptions Options() => new ChatOptions { ModelId = "deepseek-flash", MaxOutputTokens = 100 };
             }
             """);
 
@@ -123,7 +123,7 @@ namespace DeepSeek.Analyzers.Tests.Rules
             class C
             {
                 Kernel Build(string key) => Kernel.CreateBuilder()
-                    .AddOpenAIChatCompletion(modelId: "deepseek-v4-flash", endpoint: new Uri("https://api.deepseek.com"), apiKey: key)
+                    .AddOpenAIChatCompletion(modelId: "deepseek-flash", endpoint: new Uri("https://api.deepseek.com"), apiKey: key)
                     .Build();
             }
             """);
@@ -143,7 +143,7 @@ namespace DeepSeek.Analyzers.Tests.Rules
 
             class C
             {
-                ChatCompletionCreateRequest Request() => new ChatCompletionCreateRequest { Model = "deepseek-v4-flash", MaxTokens = 200 };
+                ChatCompletionCreateRequest Request() => new ChatCompletionCreateRequest { Model = "deepseek-flash", MaxTokens = 200 };
             }
             """);
 
@@ -158,7 +158,7 @@ namespace DeepSeek.Analyzers.Tests.Rules
             """
             class C
             {
-                private const string Model = "deepseek-v4-flash";
+                private const string Model = "deepseek-flash";
             }
             """);
 
@@ -173,7 +173,7 @@ namespace DeepSeek.Analyzers.Tests.Rules
             """
             class C
             {
-                void Ask(string prompt, string model = "deepseek-v4-flash") { }
+                void Ask(string prompt, string model = "deepseek-flash") { }
             }
             """);
 
@@ -188,7 +188,7 @@ namespace DeepSeek.Analyzers.Tests.Rules
             """
             class C
             {
-                string Pick(string? configured, bool deep) => configured ?? (deep ? "deepseek-v4-flash" : "deepseek-v4-flash");
+                string Pick(string? configured, bool deep) => configured ?? (deep ? "deepseek-flash" : "deepseek-flash");
             }
             """);
 
@@ -209,7 +209,7 @@ namespace DeepSeek.Analyzers.Tests.Rules
             {
                 string Pick(int tier) => tier switch
                 {
-                    0 => "deepseek-v4-flash",
+                    0 => "deepseek-flash",
                     _ => "deepseek-v4-pro",
                 };
             }
@@ -236,8 +236,8 @@ namespace DeepSeek.Analyzers.Tests.Rules
             {
                 static readonly Dictionary<string, decimal> OutputPricePerMillion = new()
                 {
-                    ["deepseek-v4-flash"] = 1.10m,
-                    ["deepseek-v4-flash"] = 2.19m,
+                    ["deepseek-flash"] = 1.10m,
+                    ["deepseek-flash"] = 2.19m,
                 };
             }
             """);
@@ -258,8 +258,8 @@ namespace DeepSeek.Analyzers.Tests.Rules
 
             class C
             {
-                static readonly List<string> Models = new() { "deepseek-v4-flash", "deepseek-v4-pro" };
-                static readonly string[] Fallbacks = { "deepseek-v4-flash" };
+                static readonly List<string> Models = new() { "deepseek-flash", "deepseek-v4-pro" };
+                static readonly string[] Fallbacks = { "deepseek-flash" };
             }
             """);
 
@@ -288,7 +288,7 @@ namespace DeepSeek.Analyzers.Tests.Rules
             {
                 Task<HttpResponseMessage> Send(HttpClient http, object[] messages)
                 {
-                    var body = new { model = "deepseek-v4-flash", thinking = new { type = "disabled" }, messages, max_tokens = 512 };
+                    var body = new { model = "deepseek-flash", thinking = new { type = "disabled" }, messages, max_tokens = 512 };
                     return http.PostAsJsonAsync("chat/completions", body);
                 }
             }
@@ -305,7 +305,7 @@ namespace DeepSeek.Analyzers.Tests.Rules
             """
             class C
             {
-                object Body(object[] messages) => new { model = "deepseek-v4-flash", messages };
+                object Body(object[] messages) => new { model = "deepseek-flash", messages };
             }
             """);
 
@@ -320,7 +320,7 @@ namespace DeepSeek.Analyzers.Tests.Rules
             """
             class C
             {
-                object Body(object[] messages) => new { model = "deepseek-v4-flash", thinking = new { type = "enabled" }, messages };
+                object Body(object[] messages) => new { model = "deepseek-flash", thinking = new { type = "enabled" }, messages };
             }
             """);
 
@@ -345,7 +345,7 @@ namespace DeepSeek.Analyzers.Tests.Rules
             {
                 Dictionary<string, object> Body(object[] messages) => new Dictionary<string, object>
                 {
-                    ["model"] = "deepseek-v4-flash",
+                    ["model"] = "deepseek-flash",
                     ["thinking"] = new { type = "disabled" },
                     ["messages"] = messages,
                 };
@@ -367,7 +367,7 @@ namespace DeepSeek.Analyzers.Tests.Rules
 
             class C
             {
-                JsonObject Body() => new JsonObject { ["model"] = "deepseek-v4-flash", ["thinking"] = new JsonObject { ["type"] = "disabled" }, ["stream"] = false };
+                JsonObject Body() => new JsonObject { ["model"] = "deepseek-flash", ["thinking"] = new JsonObject { ["type"] = "disabled" }, ["stream"] = false };
             }
             """);
 
@@ -386,7 +386,7 @@ namespace DeepSeek.Analyzers.Tests.Rules
 
             class C
             {
-                Dictionary<string, string> Body() => new() { { "model", "deepseek-v4-flash" }, { "user", "u1" } };
+                Dictionary<string, string> Body() => new() { { "model", "deepseek-flash" }, { "user", "u1" } };
             }
             """);
 
@@ -401,7 +401,7 @@ namespace DeepSeek.Analyzers.Tests.Rules
             """
             class C
             {
-                const string Body = "{\"model\": \"deepseek-v4-flash\", \"thinking\": {\"type\": \"disabled\"}, \"messages\": []}";
+                const string Body = "{\"model\": \"deepseek-flash\", \"thinking\": {\"type\": \"disabled\"}, \"messages\": []}";
             }
             """);
 
@@ -416,7 +416,7 @@ namespace DeepSeek.Analyzers.Tests.Rules
             """
             class C
             {
-                string Body() => @"{""model"":""deepseek-v4-flash"",""messages"":[]}";
+                string Body() => @"{""model"":""deepseek-flash"",""messages"":[]}";
             }
             """);
 
@@ -438,7 +438,7 @@ namespace DeepSeek.Analyzers.Tests.Rules
             {
                 string Body() => """
                     {
-                      "model": "deepseek-v4-flash", "thinking": {"type": "disabled"},
+                      "model": "deepseek-flash", "thinking": {"type": "disabled"},
                       "messages": [{ "role": "user", "content": "hi" }]
                     }
                     """;
@@ -456,7 +456,7 @@ namespace DeepSeek.Analyzers.Tests.Rules
             """
             class C
             {
-                string Body(string prompt) => $"{{\"model\":\"deepseek-v4-flash\", \"thinking\": {{\"type\": \"disabled\"}},\"messages\":[{{\"role\":\"user\",\"content\":\"{prompt}\"}}]}}";
+                string Body(string prompt) => $"{{\"model\":\"deepseek-flash\", \"thinking\": {{\"type\": \"disabled\"}},\"messages\":[{{\"role\":\"user\",\"content\":\"{prompt}\"}}]}}";
             }
             """);
 
@@ -471,7 +471,7 @@ namespace DeepSeek.Analyzers.Tests.Rules
             """"
             class C
             {
-                string Body(string prompt) => $$"""{"model": "deepseek-v4-flash", "thinking": {"type": "disabled"}, "messages": [{"role": "user", "content": "{{prompt}}"}]}""";
+                string Body(string prompt) => $$"""{"model": "deepseek-flash", "thinking": {"type": "disabled"}, "messages": [{"role": "user", "content": "{{prompt}}"}]}""";
             }
             """")).RunAsync();
 
@@ -505,7 +505,7 @@ namespace DeepSeek.Analyzers.Tests.Rules
                 {
                     switch (model)
                     {
-                        case "deepseek-v4-flash": return 2.19m;
+                        case "deepseek-flash": return 2.19m;
                         default: return 0m;
                     }
                 }
@@ -520,7 +520,7 @@ namespace DeepSeek.Analyzers.Tests.Rules
             class C
             {
                 [DefaultValue({|DSK002:"deepseek-chat"|})]
-                public string Model { get; set; } = "deepseek-v4-flash";
+                public string Model { get; set; } = "deepseek-flash";
             }
             """,
             """
@@ -528,8 +528,8 @@ namespace DeepSeek.Analyzers.Tests.Rules
 
             class C
             {
-                [DefaultValue("deepseek-v4-flash")]
-                public string Model { get; set; } = "deepseek-v4-flash";
+                [DefaultValue("deepseek-flash")]
+                public string Model { get; set; } = "deepseek-flash";
             }
             """);
 
@@ -548,7 +548,7 @@ namespace DeepSeek.Analyzers.Tests.Rules
 
             class C
             {
-                ReadOnlySpan<byte> Body() => """{"model": "deepseek-v4-flash", "messages": []}"""u8;
+                ReadOnlySpan<byte> Body() => """{"model": "deepseek-flash", "messages": []}"""u8;
             }
             """");
 
@@ -567,7 +567,7 @@ namespace DeepSeek.Analyzers.Tests.Rules
 
             class C
             {
-                ReadOnlySpan<byte> Model() => "deepseek-v4-flash"u8;
+                ReadOnlySpan<byte> Model() => "deepseek-flash"u8;
             }
             """);
 
@@ -583,7 +583,7 @@ namespace DeepSeek.Analyzers.Tests.Rules
                     switch (model)
                     {
                         case {|DSK002:"deepseek-chat"|}: return 1.10m;
-                        case "deepseek-v4-flash": return 0.28m;
+                        case "deepseek-flash": return 0.28m;
                         default: return 0m;
                     }
                 }
@@ -591,11 +591,11 @@ namespace DeepSeek.Analyzers.Tests.Rules
                 decimal Price(string model) => model switch
                 {
                     {|DSK002:"deepseek-reasoner"|} => 2.19m,
-                    "deepseek-v4-flash" => 0.28m,
+                    "deepseek-flash" => 0.28m,
                     _ => 0m,
                 };
 
-                Dictionary<string, decimal> Prices = new() { { {|DSK002:"deepseek-chat"|}, 1.10m }, { "deepseek-v4-flash", 0.28m } };
+                Dictionary<string, decimal> Prices = new() { { {|DSK002:"deepseek-chat"|}, 1.10m }, { "deepseek-flash", 0.28m } };
             }
             """,
             """
@@ -608,7 +608,7 @@ namespace DeepSeek.Analyzers.Tests.Rules
                     switch (model)
                     {
                         case {|DSK002:"deepseek-chat"|}: return 1.10m;
-                        case "deepseek-v4-flash": return 0.28m;
+                        case "deepseek-flash": return 0.28m;
                         default: return 0m;
                     }
                 }
@@ -616,11 +616,11 @@ namespace DeepSeek.Analyzers.Tests.Rules
                 decimal Price(string model) => model switch
                 {
                     {|DSK002:"deepseek-reasoner"|} => 2.19m,
-                    "deepseek-v4-flash" => 0.28m,
+                    "deepseek-flash" => 0.28m,
                     _ => 0m,
                 };
 
-                Dictionary<string, decimal> Prices = new() { { {|DSK002:"deepseek-chat"|}, 1.10m }, { "deepseek-v4-flash", 0.28m } };
+                Dictionary<string, decimal> Prices = new() { { {|DSK002:"deepseek-chat"|}, 1.10m }, { "deepseek-flash", 0.28m } };
             }
             """);
 
@@ -641,8 +641,8 @@ namespace DeepSeek.Analyzers.Tests.Rules
 
             class C
             {
-                ChatClient A(string key) => new ChatClient(DeepSeekModels.V4Flash, key);
-                ChatClient B(string key) => new ChatClient(DeepSeekModels.V4Flash, key);
+                ChatClient A(string key) => new ChatClient(DeepSeekModels.Flash, key);
+                ChatClient B(string key) => new ChatClient(DeepSeekModels.Flash, key);
             }
             """)
             .WithRuntime()
@@ -682,20 +682,23 @@ namespace DeepSeek.Analyzers.Tests.Rules
             """
             class C
             {
-                object Body(object messages) => new { model = "deepseek-v4-flash", thinking = new { type = "disabled" }, messages, max_tokens = 512 };
+                object Body(object messages) => new { model = "deepseek-flash", thinking = new { type = "disabled" }, messages, max_tokens = 512 };
             }
             """);
 
         [Fact]
-        public Task Alias_added_by_catalog_file_is_retired()
+        public Task Alias_added_by_catalog_file_is_retired_and_the_target_follows_the_rename()
         {
+            // The file renames Flash and retires its old id: the default target (deepseek-flash) is now an alias, so the
+            // fix writes what replaces it, and deepseek-chat (mapped to deepseek-flash) follows along.
             var test = VerifyCS.Test(
                 """
                 using OpenAI.Chat;
 
                 class C
                 {
-                    ChatClient A(string key) => new ChatClient({|DSK002:"deepseek-v4-flash"|}, key);
+                    ChatClient A(string key) => new ChatClient({|DSK002:"deepseek-flash"|}, key);
+                    ChatClient B(string key) => new ChatClient({|DSK002:"deepseek-chat"|}, key);
                 }
                 """,
                 """
@@ -703,14 +706,14 @@ namespace DeepSeek.Analyzers.Tests.Rules
 
                 class C
                 {
-                    ChatClient A(string key) => new ChatClient("deepseek-flash", key);
+                    ChatClient A(string key) => new ChatClient("deepseek-flash-2", key);
+                    ChatClient B(string key) => new ChatClient("deepseek-flash-2", key);
                 }
-                """)
-                .WithOptions("deepseek_analyzers.target_model = deepseek-flash");
+                """);
             test.TestState.AdditionalFiles.Add(("/deepseek.catalog.json", """
                 {
-                  "models": [ { "id": "deepseek-flash" } ],
-                  "aliases": [ { "alias": "deepseek-v4-flash", "model": "deepseek-flash", "thinking": true } ]
+                  "models": [ { "id": "deepseek-flash-2" } ],
+                  "aliases": [ { "alias": "deepseek-flash", "model": "deepseek-flash-2", "thinking": true, "status": "retired" } ]
                 }
                 """));
             test.FixedState.AdditionalFiles.AddRange(test.TestState.AdditionalFiles);
@@ -728,7 +731,7 @@ namespace DeepSeek.Analyzers.Tests.Rules
             """
             class C
             {
-                string Body(string messages) => $"{{\"model\": \"deepseek-v4-flash\", \"messages\": {messages}}}";
+                string Body(string messages) => $"{{\"model\": \"deepseek-flash\", \"messages\": {messages}}}";
             }
             """);
 
@@ -743,11 +746,11 @@ namespace DeepSeek.Analyzers.Tests.Rules
             {
                 static readonly Dictionary<string, string> Renames = new()
                 {
-                    ["deepseek-chat"] = "deepseek-v4-flash",
-                    ["deepseek-reasoner"] = "deepseek-v4-flash",
+                    ["deepseek-chat"] = "deepseek-flash",
+                    ["deepseek-reasoner"] = "deepseek-flash",
                 };
 
-                static readonly Dictionary<string, string> Pairs = new() { { "deepseek-chat", "deepseek-v4-flash" } };
+                static readonly Dictionary<string, string> Pairs = new() { { "deepseek-chat", "deepseek-flash" } };
             }
             """);
 
@@ -756,7 +759,7 @@ namespace DeepSeek.Analyzers.Tests.Rules
             """
             class C
             {
-                const string Current = "deepseek-v4-flash";
+                const string Current = "deepseek-flash";
 
                 string Migrate(string model) => model switch
                 {
@@ -764,15 +767,15 @@ namespace DeepSeek.Analyzers.Tests.Rules
                     _ => model,
                 };
 
-                (string Old, string New)[] Table = { ("deepseek-chat", "deepseek-v4-flash"), ("deepseek-reasoner", Current) };
+                (string Old, string New)[] Table = { ("deepseek-chat", "deepseek-flash"), ("deepseek-reasoner", Current) };
 
-                string Fix(string json) => json.Replace("deepseek-chat", "deepseek-v4-flash");
+                string Fix(string json) => json.Replace("deepseek-chat", "deepseek-flash");
 
                 string Old(string model)
                 {
                     switch (model)
                     {
-                        case "deepseek-chat": return "deepseek-v4-flash";
+                        case "deepseek-chat": return "deepseek-flash";
                         default: return model;
                     }
                 }
@@ -817,12 +820,12 @@ namespace DeepSeek.Analyzers.Tests.Rules
             {
                 void Log()
                 {
-                    Console.WriteLine("Migrated from deepseek-chat to deepseek-v4-flash.");
+                    Console.WriteLine("Migrated from deepseek-chat to deepseek-flash.");
                     Console.WriteLine("The model \"deepseek-chat\" was retired.");
                     var openRouter = "deepseek/deepseek-chat";
                     var ollama = "deepseek-r1:7b";
                     var azure = "DeepSeek-R1";
-                    var current = "deepseek-v4-flash";
+                    var current = "deepseek-flash";
                     var json = "{\"note\": \"deepseek-chat\"}";
                 }
             }
@@ -876,9 +879,9 @@ namespace DeepSeek.Analyzers.Tests.Rules
             }
             """,
             VerifyCS.Diagnostic("DSK002").WithLocation(0)
-                .WithArguments("deepseek-chat", "deepseek-v4-flash", " with thinking disabled (V4 thinks by default)"),
+                .WithArguments("deepseek-chat", "deepseek-flash", " with thinking disabled (it thinks by default)"),
             VerifyCS.Diagnostic("DSK002").WithLocation(1)
-                .WithArguments("deepseek-reasoner", "deepseek-v4-flash", ""));
+                .WithArguments("deepseek-reasoner", "deepseek-flash", ""));
 
         [Fact]
         public Task Target_model_option_changes_fix_and_message() => VerifyCS.Test(
@@ -899,7 +902,7 @@ namespace DeepSeek.Analyzers.Tests.Rules
             }
             """,
             VerifyCS.Diagnostic("DSK002").WithLocation(0)
-                .WithArguments("deepseek-chat", "deepseek-flash", " with thinking disabled (V4 thinks by default)"))
+                .WithArguments("deepseek-chat", "deepseek-flash", " with thinking disabled (it thinks by default)"))
             .WithOptions("deepseek_analyzers.target_model = deepseek-flash")
             .RunAsync();
 
@@ -933,8 +936,8 @@ namespace DeepSeek.Analyzers.Tests.Rules
 
             class C
             {
-                ChatClient Create(string key) => new ChatClient(DeepSeekModels.V4Flash, key);
-                const string Fallback = DeepSeekModels.V4Flash;
+                ChatClient Create(string key) => new ChatClient(DeepSeekModels.Flash, key);
+                const string Fallback = DeepSeekModels.Flash;
             }
             """)
             .WithRuntime()
@@ -973,11 +976,11 @@ namespace DeepSeek.Analyzers.Tests.Rules
             """
             class C
             {
-                string Model() => "deepseek-flash";
+                string Model() => "deepseek-flash-2";
             }
             """)
             .WithRuntime()
-            .WithOptions("deepseek_analyzers.target_model = deepseek-flash")
+            .WithOptions("deepseek_analyzers.target_model = deepseek-flash-2")
             .RunAsync();
 
         [Fact]
@@ -1000,14 +1003,14 @@ namespace DeepSeek.Analyzers.Tests.Rules
             test.FixedState.Sources.Add(("/A.cs", """
                 class A
                 {
-                    const string Model = "deepseek-v4-flash";
-                    object Body() => new { model = "deepseek-v4-flash", thinking = new { type = "disabled" } };
+                    const string Model = "deepseek-flash";
+                    object Body() => new { model = "deepseek-flash", thinking = new { type = "disabled" } };
                 }
                 """));
             test.FixedState.Sources.Add(("/B.cs", """
                 class B
                 {
-                    string[] Models = { "deepseek-v4-flash", "deepseek-v4-flash" };
+                    string[] Models = { "deepseek-flash", "deepseek-flash" };
                 }
                 """));
             test.CodeFixTestBehaviors = CodeFixTestBehaviors.None;
@@ -1041,15 +1044,15 @@ namespace DeepSeek.Analyzers.Tests.Rules
             public class DeepseekProviderOptions
             {
                 public string BaseUrl { get; set; } = "https://api.deepseek.com";
-                public string DefaultModel { get; set; } = "deepseek-v4-flash";
+                public string DefaultModel { get; set; } = "deepseek-flash";
             }
 
-            public record DeepSeekSettings(string ApiKey, string Model = "deepseek-v4-flash");
+            public record DeepSeekSettings(string ApiKey, string Model = "deepseek-flash");
 
             public class ChatRequest
             {
                 [JsonPropertyName("model")]
-                public string Model = "deepseek-v4-flash";
+                public string Model = "deepseek-flash";
             }
             """);
 
@@ -1099,11 +1102,11 @@ namespace DeepSeek.Analyzers.Tests.Rules
 
             class C
             {
-                OpenAIPromptExecutionSettings Settings() => new() { ModelId = "deepseek-v4-flash", MaxTokens = 512 };
+                OpenAIPromptExecutionSettings Settings() => new() { ModelId = "deepseek-flash", MaxTokens = 512 };
 
                 IChatClient Client(string key)
                     => new OpenAIClient(new ApiKeyCredential(key), new OpenAIClientOptions { Endpoint = new Uri("https://api.deepseek.com") })
-                        .GetChatClient("deepseek-v4-flash")
+                        .GetChatClient("deepseek-flash")
                         .AsIChatClient();
             }
             """);
@@ -1129,7 +1132,7 @@ namespace DeepSeek.Analyzers.Tests.Rules
             class C
             {
                 StringContent Body(string prompt)
-                    => new StringContent(JsonSerializer.Serialize(new { model = "deepseek-v4-flash", thinking = new { type = "disabled" }, messages = new[] { new { role = "user", content = prompt } }, stream = false }), Encoding.UTF8, "application/json");
+                    => new StringContent(JsonSerializer.Serialize(new { model = "deepseek-flash", thinking = new { type = "disabled" }, messages = new[] { new { role = "user", content = prompt } }, stream = false }), Encoding.UTF8, "application/json");
             }
             """);
 
@@ -1145,7 +1148,7 @@ namespace DeepSeek.Analyzers.Tests.Rules
                     Console.WriteLine($"Calling {model} (was deepseek-chat)");
                     if (string.Equals(model, "deepseek-reasoner", StringComparison.OrdinalIgnoreCase))
                     {
-                        throw new NotSupportedException("deepseek-reasoner is retired, use deepseek-v4-flash");
+                        throw new NotSupportedException("deepseek-reasoner is retired, use deepseek-flash");
                     }
                 }
             }
@@ -1252,5 +1255,29 @@ namespace DeepSeek.Analyzers.Tests.Rules
                 const string Request = {|DSK002:"{\"model\": \"deepseek-reasoner\", \"messages\": []}"|};
             }
             """");
-    }
+    
+        [Fact]
+        public Task The_fix_reads_the_catalog_file_too_and_withholds_a_rename_that_would_duplicate_a_file_alias_key()
+        {
+            // "ds-chat-old" is an alias only the file knows: both cases would become deepseek-flash, so neither is renamed.
+            const string Source = """
+                class C
+                {
+                    decimal Price(string model)
+                    {
+                        switch (model)
+                        {
+                            case {|DSK002:"deepseek-chat"|}: return 1.10m;
+                            case {|DSK002:"ds-chat-old"|}: return 1.10m;
+                            default: return 0m;
+                        }
+                    }
+                }
+                """;
+            var test = VerifyCS.Test(Source, Source);
+            test.TestState.AdditionalFiles.Add(("/deepseek.catalog.json", """{ "aliases": [ { "alias": "ds-chat-old", "model": "deepseek-flash", "thinking": false } ] }"""));
+            test.FixedState.AdditionalFiles.AddRange(test.TestState.AdditionalFiles);
+            return test.RunAsync();
+        }
+}
 }

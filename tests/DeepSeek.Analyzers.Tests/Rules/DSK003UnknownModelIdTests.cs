@@ -44,10 +44,10 @@ namespace DeepSeek.Analyzers.Tests.Rules
                     new ApiKeyCredential(Environment.GetEnvironmentVariable("DEEPSEEK_API_KEY")!),
                     new OpenAIClientOptions { Endpoint = new Uri("https://api.deepseek.com") });
 
-                ChatClient Chat() => Client.GetChatClient("deepseek-v4-flash");
+                ChatClient Chat() => Client.GetChatClient("deepseek-flash");
             }
             """,
-            Diagnostic(0, "deepseek-v3", Marketing, "deepseek-v4-flash"));
+            Diagnostic(0, "deepseek-v3", Marketing, "deepseek-flash"));
 
         [Fact]
         public Task Flags_typos_in_ChatClient_constructor_and_fixes_to_nearest_id() => VerifyCS.CodeFixAsync(
@@ -69,11 +69,11 @@ namespace DeepSeek.Analyzers.Tests.Rules
             class C
             {
                 static readonly string Key = Environment.GetEnvironmentVariable("DEEPSEEK_API_KEY")!;
-                ChatClient Fast() => new ChatClient("deepseek-v4-flash", Key);
+                ChatClient Fast() => new ChatClient("deepseek-flash", Key);
                 ChatClient Hard() => new ChatClient("deepseek-v4-pro", Key);
             }
             """,
-            Diagnostic(0, "deepseek-v4-flsh", "a likely typo", "deepseek-v4-flash"),
+            Diagnostic(0, "deepseek-v4-flsh", "a likely typo", "deepseek-flash"),
             Diagnostic(1, "deepseek-v4-pr", "a likely typo", "deepseek-v4-pro"));
 
         [Fact]
@@ -91,7 +91,7 @@ namespace DeepSeek.Analyzers.Tests.Rules
                 C(string key)
                 {
                     _chat = new OpenAIClient(new System.ClientModel.ApiKeyCredential(key), new OpenAIClientOptions { Endpoint = new Uri("https://api.deepseek.com/v1") })
-                        .GetChatClient("deepseek-v4-flash").AsIChatClient();
+                        .GetChatClient("deepseek-flash").AsIChatClient();
                 }
 
                 Task<ChatResponse> Ask(string prompt)
@@ -111,14 +111,14 @@ namespace DeepSeek.Analyzers.Tests.Rules
                 C(string key)
                 {
                     _chat = new OpenAIClient(new System.ClientModel.ApiKeyCredential(key), new OpenAIClientOptions { Endpoint = new Uri("https://api.deepseek.com/v1") })
-                        .GetChatClient("deepseek-v4-flash").AsIChatClient();
+                        .GetChatClient("deepseek-flash").AsIChatClient();
                 }
 
                 Task<ChatResponse> Ask(string prompt)
-                    => _chat.GetResponseAsync(prompt, new ChatOptions { ModelId = "deepseek-v4-flash", MaxOutputTokens = 100 });
+                    => _chat.GetResponseAsync(prompt, new ChatOptions { ModelId = "deepseek-flash", MaxOutputTokens = 100 });
             }
             """,
-            Diagnostic(0, "deepseek-coder", "retired in 2024, merged into deepseek-chat", "deepseek-v4-flash"));
+            Diagnostic(0, "deepseek-coder", "retired in 2024, merged into deepseek-chat", "deepseek-flash"));
 
         [Fact]
         public Task Flags_semantic_kernel_modelId_with_deepseek_endpoint() => VerifyCS.AnalyzerAsync(
@@ -133,7 +133,7 @@ namespace DeepSeek.Analyzers.Tests.Rules
                     .Build();
             }
             """,
-            Diagnostic(0, "deepseek-r1", Marketing, "deepseek-v4-flash"));
+            Diagnostic(0, "deepseek-r1", Marketing, "deepseek-flash"));
 
         [Fact]
         public Task Flags_betalgo_request_model_in_deepseek_service() => VerifyCS.AnalyzerAsync(
@@ -149,7 +149,7 @@ namespace DeepSeek.Analyzers.Tests.Rules
                 ChatCompletionCreateRequest Request() => new ChatCompletionCreateRequest { Model = {|#0:"deepseek-v3.2-exp"|}, MaxTokens = 100 };
             }
             """,
-            Diagnostic(0, "deepseek-v3.2-exp", Marketing, "deepseek-v4-flash"));
+            Diagnostic(0, "deepseek-v3.2-exp", Marketing, "deepseek-flash"));
 
         [Fact]
         public Task Flags_anonymous_body_posted_to_deepseek() => VerifyCS.CodeFixAsync(
@@ -176,12 +176,12 @@ namespace DeepSeek.Analyzers.Tests.Rules
             {
                 async Task Send(HttpClient http, object[] messages)
                 {
-                    var body = new { model = "deepseek-v4-flash", messages, max_tokens = 256 };
+                    var body = new { model = "deepseek-flash", messages, max_tokens = 256 };
                     await http.PostAsJsonAsync("https://api.deepseek.com/chat/completions", body);
                 }
             }
             """,
-            Diagnostic(0, "deepseek-v3.1", Marketing, "deepseek-v4-flash"));
+            Diagnostic(0, "deepseek-v3.1", Marketing, "deepseek-flash"));
 
         [Fact]
         public Task Flags_json_text_posted_to_deepseek() => VerifyCS.CodeFixAsync(
@@ -206,10 +206,10 @@ namespace DeepSeek.Analyzers.Tests.Rules
             {
                 Task<HttpResponseMessage> Send(HttpClient http)
                     => http.PostAsync("https://api.deepseek.com/chat/completions",
-                        new StringContent("{\"model\": \"deepseek-v4-flash\", \"max_tokens\": 64}", Encoding.UTF8, "application/json"));
+                        new StringContent("{\"model\": \"deepseek-flash\", \"max_tokens\": 64}", Encoding.UTF8, "application/json"));
             }
             """,
-            Diagnostic(0, "deepseek-v4-flsh", "a likely typo", "deepseek-v4-flash"));
+            Diagnostic(0, "deepseek-v4-flsh", "a likely typo", "deepseek-flash"));
 
         [Fact]
         public Task Flags_json_in_interpolated_and_raw_strings() => VerifyCS.CodeFixAsync(
@@ -239,14 +239,14 @@ namespace DeepSeek.Analyzers.Tests.Rules
                 private readonly HttpClient _http = new() { BaseAddress = new System.Uri("https://api.deepseek.com") };
 
                 Task<HttpResponseMessage> A(string messages)
-                    => _http.PostAsync("chat/completions", new StringContent($"{{\"model\": \"deepseek-v4-flash\", \"messages\": {messages}}}", Encoding.UTF8, "application/json"));
+                    => _http.PostAsync("chat/completions", new StringContent($"{{\"model\": \"deepseek-flash\", \"messages\": {messages}}}", Encoding.UTF8, "application/json"));
 
                 Task<HttpResponseMessage> B()
-                    => _http.PostAsync("chat/completions", new StringContent("""{"model": "deepseek-v4-flash"}""", Encoding.UTF8, "application/json"));
+                    => _http.PostAsync("chat/completions", new StringContent("""{"model": "deepseek-flash"}""", Encoding.UTF8, "application/json"));
             }
             """",
-            Diagnostic(0, "deepseek-v3.2", Marketing, "deepseek-v4-flash"),
-            Diagnostic(1, "deepseek-v4-flsh", "a likely typo", "deepseek-v4-flash"));
+            Diagnostic(0, "deepseek-v3.2", Marketing, "deepseek-flash"),
+            Diagnostic(1, "deepseek-v4-flsh", "a likely typo", "deepseek-flash"));
 
         [Fact]
         public Task Flags_const_used_by_a_deepseek_client() => VerifyCS.CodeFixAsync(
@@ -273,14 +273,14 @@ namespace DeepSeek.Analyzers.Tests.Rules
 
             class C
             {
-                const string Model = "deepseek-v4-flash";
+                const string Model = "deepseek-flash";
                 const string Endpoint = "https://api.deepseek.com";
 
                 ChatClient Create(string key)
                     => new ChatClient(Model, new ApiKeyCredential(key), new OpenAIClientOptions { Endpoint = new Uri(Endpoint) });
             }
             """,
-            Diagnostic(0, "deepseek-v3", Marketing, "deepseek-v4-flash"));
+            Diagnostic(0, "deepseek-v3", Marketing, "deepseek-flash"));
 
         [Fact]
         public Task Flags_ternary_and_switch_arms() => VerifyCS.AnalyzerAsync(
@@ -293,13 +293,13 @@ namespace DeepSeek.Analyzers.Tests.Rules
                 ChatClient Create(bool hard, string tier)
                 {
                     var key = Environment.GetEnvironmentVariable("DEEPSEEK_API_KEY")!;
-                    var a = new ChatClient(hard ? {|#0:"deepseek-r1"|} : "deepseek-v4-flash", key);
-                    return new ChatClient(tier switch { "code" => {|#1:"deepseek-coder"|}, _ => "deepseek-v4-flash" }, key);
+                    var a = new ChatClient(hard ? {|#0:"deepseek-r1"|} : "deepseek-flash", key);
+                    return new ChatClient(tier switch { "code" => {|#1:"deepseek-coder"|}, _ => "deepseek-flash" }, key);
                 }
             }
             """,
-            Diagnostic(0, "deepseek-r1", Marketing, "deepseek-v4-flash"),
-            Diagnostic(1, "deepseek-coder", "retired in 2024, merged into deepseek-chat", "deepseek-v4-flash"));
+            Diagnostic(0, "deepseek-r1", Marketing, "deepseek-flash"),
+            Diagnostic(1, "deepseek-coder", "retired in 2024, merged into deepseek-chat", "deepseek-flash"));
 
         // ---- Not reported -------------------------------------------------------------------------------------
 
@@ -370,8 +370,8 @@ namespace DeepSeek.Analyzers.Tests.Rules
 
             class C
             {
-                static readonly Dictionary<string, string> Migrations = new() { ["deepseek-v3"] = "deepseek-v4-flash", ["deepseek-r1"] = "deepseek-v4-flash" };
-                static readonly (string Old, string New)[] Pairs = { ("deepseek-coder", "deepseek-v4-flash") };
+                static readonly Dictionary<string, string> Migrations = new() { ["deepseek-v3"] = "deepseek-flash", ["deepseek-r1"] = "deepseek-flash" };
+                static readonly (string Old, string New)[] Pairs = { ("deepseek-coder", "deepseek-flash") };
 
                 ChatClient Create(string model)
                 {
@@ -395,7 +395,7 @@ namespace DeepSeek.Analyzers.Tests.Rules
             class C
             {
                 static readonly string Key = Environment.GetEnvironmentVariable("DEEPSEEK_API_KEY")!;
-                ChatClient A() => new ChatClient("deepseek-v4-flash", Key);
+                ChatClient A() => new ChatClient("deepseek-flash", Key);
                 ChatClient B() => new ChatClient("deepseek-v4-pro", Key);
                 ChatClient D() => new ChatClient("deepseek-chat", Key);
             }
@@ -425,11 +425,11 @@ namespace DeepSeek.Analyzers.Tests.Rules
 
             class C
             {
-                ChatClient A(string key) => new ChatClient("deepseek-v4-flash", key);
+                ChatClient A(string key) => new ChatClient("deepseek-flash", key);
                 ChatClient B(string key) => new ChatClient("deepseek-r1", new ApiKeyCredential(key), new OpenAIClientOptions { Endpoint = new Uri("https://openrouter.ai/api/v1") });
             }
             """,
-            Diagnostic(0, "deepseek-v3", Marketing, "deepseek-v4-flash"))
+            Diagnostic(0, "deepseek-v3", Marketing, "deepseek-flash"))
             .WithOptions("deepseek_analyzers.scope = all_openai_compatible")
             .RunAsync();
 
@@ -445,12 +445,12 @@ namespace DeepSeek.Analyzers.Tests.Rules
             const string Fixed = """
                 class C
                 {
-                    const string Body = "{\"model\": \"deepseek-v4-flash\"}";
+                    const string Body = "{\"model\": \"deepseek-flash\"}";
                 }
                 """;
             return System.Threading.Tasks.Task.WhenAll(
                 VerifyCS.AnalyzerAsync(Source.Replace("{|#0:", string.Empty).Replace("|}", string.Empty)),
-                VerifyCS.Test(Source, Fixed, Diagnostic(0, "deepseek-r1", Marketing, "deepseek-v4-flash"))
+                VerifyCS.Test(Source, Fixed, Diagnostic(0, "deepseek-r1", Marketing, "deepseek-flash"))
                     .WithOptions("deepseek_analyzers.scope = all_openai_compatible")
                     .RunAsync());
         }
@@ -472,10 +472,10 @@ namespace DeepSeek.Analyzers.Tests.Rules
 
             class C
             {
-                ChatClient A() => new ChatClient("deepseek-v4-flash", Environment.GetEnvironmentVariable("DEEPSEEK_API_KEY")!);
+                ChatClient A() => new ChatClient("deepseek-flash", Environment.GetEnvironmentVariable("DEEPSEEK_API_KEY")!);
             }
             """,
-            Diagnostic(0, "deepseek-v5-ultra", "not in the model catalog", "deepseek-v4-flash"));
+            Diagnostic(0, "deepseek-v5-ultra", "not in the model catalog", "deepseek-flash"));
 
         [Fact]
         public Task Target_model_option_is_the_fix_for_retired_names() => VerifyCS.Test(
@@ -536,11 +536,11 @@ namespace DeepSeek.Analyzers.Tests.Rules
 
             class C
             {
-                ChatClient A() => new ChatClient(DeepSeekModels.V4Flash, Environment.GetEnvironmentVariable("DEEPSEEK_API_KEY")!);
+                ChatClient A() => new ChatClient(DeepSeekModels.Flash, Environment.GetEnvironmentVariable("DEEPSEEK_API_KEY")!);
                 ChatClient B() => new ChatClient(DeepSeekModels.V4Pro, Environment.GetEnvironmentVariable("DEEPSEEK_API_KEY")!);
             }
             """,
-            Diagnostic(0, "deepseek-v4-flsh", "a likely typo", "deepseek-v4-flash"),
+            Diagnostic(0, "deepseek-v4-flsh", "a likely typo", "deepseek-flash"),
             Diagnostic(1, "deepseek-v4-pr", "a likely typo", "deepseek-v4-pro"))
             .WithRuntime()
             .RunAsync();
@@ -598,8 +598,8 @@ namespace DeepSeek.Analyzers.Tests.Rules
                 public int TimeoutSeconds { get; set; } = 60;
             }
             """,
-            Diagnostic(0, "deepseek-coder", "retired in 2024, merged into deepseek-chat", "deepseek-v4-flash"),
-            Diagnostic(1, "deepseek-v3", Marketing, "deepseek-v4-flash"));
+            Diagnostic(0, "deepseek-coder", "retired in 2024, merged into deepseek-chat", "deepseek-flash"),
+            Diagnostic(1, "deepseek-v3", Marketing, "deepseek-flash"));
 
         [Fact]
         public Task Flags_options_model_read_by_a_deepseek_client() => VerifyCS.AnalyzerAsync(
@@ -623,7 +623,7 @@ namespace DeepSeek.Analyzers.Tests.Rules
                         .AsIChatClient();
             }
             """,
-            Diagnostic(0, "deepseek-r1", Marketing, "deepseek-v4-flash"));
+            Diagnostic(0, "deepseek-r1", Marketing, "deepseek-flash"));
 
         [Fact]
         public Task Flags_record_parameter_default_used_by_a_deepseek_client() => VerifyCS.AnalyzerAsync(
@@ -639,7 +639,7 @@ namespace DeepSeek.Analyzers.Tests.Rules
                     => new ChatClient(config.Model, Environment.GetEnvironmentVariable("DEEPSEEK_API_KEY")!);
             }
             """,
-            Diagnostic(0, "deepseek-v4-flsh", "a likely typo", "deepseek-v4-flash"));
+            Diagnostic(0, "deepseek-v4-flsh", "a likely typo", "deepseek-flash"));
 
         [Fact]
         public Task Flags_MEAI_chain_on_deepseek_endpoint() => VerifyCS.CodeFixAsync(
@@ -667,11 +667,11 @@ namespace DeepSeek.Analyzers.Tests.Rules
             {
                 IChatClient Create(string key)
                     => new OpenAIClient(new ApiKeyCredential(key), new OpenAIClientOptions { Endpoint = new Uri("https://api.deepseek.com") })
-                        .GetChatClient("deepseek-v4-flash")
+                        .GetChatClient("deepseek-flash")
                         .AsIChatClient();
             }
             """,
-            Diagnostic(0, "deepseek-v4", "not in the model catalog", "deepseek-v4-flash"));
+            Diagnostic(0, "deepseek-v4", "not in the model catalog", "deepseek-flash"));
 
         [Fact]
         public Task Flags_serialized_anonymous_body_sent_to_deepseek() => VerifyCS.AnalyzerAsync(
@@ -703,7 +703,7 @@ namespace DeepSeek.Analyzers.Tests.Rules
                 }
             }
             """,
-            Diagnostic(0, "deepseek-r1", Marketing, "deepseek-v4-flash"));
+            Diagnostic(0, "deepseek-r1", Marketing, "deepseek-flash"));
 
         [Fact]
         public Task Flags_dictionary_and_JsonObject_bodies_for_deepseek() => VerifyCS.AnalyzerAsync(
@@ -731,8 +731,8 @@ namespace DeepSeek.Analyzers.Tests.Rules
                 }
             }
             """,
-            Diagnostic(0, "deepseek-v3", Marketing, "deepseek-v4-flash"),
-            Diagnostic(1, "deepseek-coder", "retired in 2024, merged into deepseek-chat", "deepseek-v4-flash"));
+            Diagnostic(0, "deepseek-v3", Marketing, "deepseek-flash"),
+            Diagnostic(1, "deepseek-coder", "retired in 2024, merged into deepseek-chat", "deepseek-flash"));
 
         [Fact]
         public Task Flags_request_dto_default_posted_to_deepseek() => VerifyCS.AnalyzerAsync(
@@ -757,7 +757,7 @@ namespace DeepSeek.Analyzers.Tests.Rules
                     => http.PostAsJsonAsync("https://api.deepseek.com/chat/completions", new DeepSeekRequest());
             }
             """,
-            Diagnostic(0, "deepseek-r1", Marketing, "deepseek-v4-flash"));
+            Diagnostic(0, "deepseek-r1", Marketing, "deepseek-flash"));
 
         [Fact]
         public Task Ignores_other_hosts_ids_everywhere() => VerifyCS.AnalyzerAsync(
@@ -791,7 +791,7 @@ namespace DeepSeek.Analyzers.Tests.Rules
                 {
                     Console.WriteLine("deepseek-coder is retired; using the current model");
                     var key = Environment.GetEnvironmentVariable("DEEPSEEK_API_KEY") ?? throw new InvalidOperationException("deepseek-v3: DEEPSEEK_API_KEY is not set");
-                    return new ChatClient("deepseek-v4-flash", key);
+                    return new ChatClient("deepseek-flash", key);
                 }
             }
             """);
@@ -859,7 +859,7 @@ namespace DeepSeek.Analyzers.Tests.Rules
             {
                 public static string ToModelId(this Tier tier) => tier switch
                 {
-                    Tier.Fast => "deepseek-v4-flash",
+                    Tier.Fast => "deepseek-flash",
                     Tier.Smart => {|#0:"deepseek-r1"|},
                     _ => {|#1:"deepseek-coder"|},
                 };
@@ -871,7 +871,7 @@ namespace DeepSeek.Analyzers.Tests.Rules
                         case Tier.Smart:
                             return {|#2:"deepseek-v3"|};
                         default:
-                            return "deepseek-v4-flash";
+                            return "deepseek-flash";
                     }
                 }
             }
@@ -886,9 +886,9 @@ namespace DeepSeek.Analyzers.Tests.Rules
                 public ChatClient Old(Tier tier) => Client.GetChatClient(TierModels.Legacy(tier));
             }
             """,
-            Diagnostic(0, "deepseek-r1", Marketing, "deepseek-v4-flash"),
-            Diagnostic(1, "deepseek-coder", "retired in 2024, merged into deepseek-chat", "deepseek-v4-flash"),
-            Diagnostic(2, "deepseek-v3", Marketing, "deepseek-v4-flash"));
+            Diagnostic(0, "deepseek-r1", Marketing, "deepseek-flash"),
+            Diagnostic(1, "deepseek-coder", "retired in 2024, merged into deepseek-chat", "deepseek-flash"),
+            Diagnostic(2, "deepseek-v3", Marketing, "deepseek-flash"));
 
         [Fact]
         public Task Ignores_enum_to_string_table_returned_to_another_host() => VerifyCS.AnalyzerAsync(
@@ -931,7 +931,7 @@ namespace DeepSeek.Analyzers.Tests.Rules
                 }
             }
             """,
-            Diagnostic(0, "deepseek-r1", Marketing, "deepseek-v4-flash"));
+            Diagnostic(0, "deepseek-r1", Marketing, "deepseek-flash"));
 
         [Fact]
         public Task Flags_betalgo_default_model_with_deepseek_base_domain() => VerifyCS.AnalyzerAsync(
@@ -949,7 +949,7 @@ namespace DeepSeek.Analyzers.Tests.Rules
                 });
             }
             """,
-            Diagnostic(0, "deepseek-coder", "retired in 2024, merged into deepseek-chat", "deepseek-v4-flash"));
+            Diagnostic(0, "deepseek-coder", "retired in 2024, merged into deepseek-chat", "deepseek-flash"));
 
         [Fact]
         public Task Flags_configuration_fallback_model_for_deepseek_client() => VerifyCS.AnalyzerAsync(
@@ -969,7 +969,7 @@ namespace DeepSeek.Analyzers.Tests.Rules
                 }
             }
             """,
-            Diagnostic(0, "deepseek-v3", Marketing, "deepseek-v4-flash"));
+            Diagnostic(0, "deepseek-v3", Marketing, "deepseek-flash"));
 
         [Fact]
         public Task Flags_semantic_kernel_positional_model_and_execution_settings() => VerifyCS.AnalyzerAsync(
@@ -988,7 +988,7 @@ namespace DeepSeek.Analyzers.Tests.Rules
                 }
             }
             """,
-            Diagnostic(0, "deepseek-r1", Marketing, "deepseek-v4-flash"));
+            Diagnostic(0, "deepseek-r1", Marketing, "deepseek-flash"));
 
         [Fact]
         public Task Flags_primary_constructor_default_of_a_deepseek_service() => VerifyCS.AnalyzerAsync(
@@ -1005,7 +1005,7 @@ namespace DeepSeek.Analyzers.Tests.Rules
                     => http.PostAsJsonAsync(Url, new { model, messages = new[] { new { role = "user", content = prompt } } });
             }
             """,
-            Diagnostic(0, "deepseek-coder", "retired in 2024, merged into deepseek-chat", "deepseek-v4-flash"));
+            Diagnostic(0, "deepseek-coder", "retired in 2024, merged into deepseek-chat", "deepseek-flash"));
 
         [Fact]
         public Task Ignores_model_defaults_beside_catalog_ids_without_a_host() => VerifyCS.AnalyzerAsync(
@@ -1015,8 +1015,8 @@ namespace DeepSeek.Analyzers.Tests.Rules
             public class ModelOptions
             {
                 public string Model { get; set; } = "deepseek-r1";
-                public string Fallback { get; set; } = "deepseek-v4-flash";
-                public string[] Available { get; } = { "deepseek-v4-flash", "deepseek-v4-pro", "deepseek-r1" };
+                public string Fallback { get; set; } = "deepseek-flash";
+                public string[] Available { get; } = { "deepseek-flash", "deepseek-v4-pro", "deepseek-r1" };
             }
 
             public class LocalOllamaOptions
@@ -1032,9 +1032,9 @@ namespace DeepSeek.Analyzers.Tests.Rules
             public record DeepSeekSettings(string ApiKey, string Model = {|#0:"deepseek-v3"|}, string BaseUrl = "https://api.deepseek.com");
             """,
             """
-            public record DeepSeekSettings(string ApiKey, string Model = "deepseek-v4-flash", string BaseUrl = "https://api.deepseek.com");
+            public record DeepSeekSettings(string ApiKey, string Model = "deepseek-flash", string BaseUrl = "https://api.deepseek.com");
             """,
-            Diagnostic(0, "deepseek-v3", Marketing, "deepseek-v4-flash"));
+            Diagnostic(0, "deepseek-v3", Marketing, "deepseek-flash"));
 
         [Fact]
         public Task Flags_const_model_of_typed_http_client_with_deepseek_base_address() => VerifyCS.AnalyzerAsync(
@@ -1059,7 +1059,7 @@ namespace DeepSeek.Analyzers.Tests.Rules
                     => _http.PostAsJsonAsync("chat/completions", new { model = Model, messages = new[] { new { role = "user", content = prompt } } });
             }
             """,
-            Diagnostic(0, "deepseek-v4-flsh", "a likely typo", "deepseek-v4-flash"));
+            Diagnostic(0, "deepseek-v4-flsh", "a likely typo", "deepseek-flash"));
 
         [Fact]
         public Task Ignores_model_echoed_in_a_response_fixture_for_a_deepseek_client() => VerifyCS.AnalyzerAsync(
@@ -1075,5 +1075,118 @@ namespace DeepSeek.Analyzers.Tests.Rules
                 HttpResponseMessage Fake() => new() { Content = new StringContent(Reply) };
             }
             """);
-    }
+    
+        // ---- Current ids, legacy names and renames --------------------------------------------------------
+
+        [Fact]
+        public Task Never_reports_current_ids_or_legacy_names() => VerifyCS.AnalyzerAsync(
+            """
+            using System;
+            using OpenAI.Chat;
+
+            class C
+            {
+                static readonly string Key = Environment.GetEnvironmentVariable("DEEPSEEK_API_KEY")!;
+                ChatClient A() => new ChatClient("deepseek-flash", Key);
+                ChatClient B() => new ChatClient("deepseek-v4-pro", Key);
+                ChatClient D() => new ChatClient("deepseek-v4-flash", Key);
+                ChatClient E() => new ChatClient("deepseek-v4-flash-vision-exp", Key);
+                const string Json = "{\"model\": \"deepseek-flash\", \"messages\": []}";
+            }
+            """);
+
+        [Fact]
+        public Task Flags_V4_1_marketing_spellings_and_fixes_to_flash() => VerifyCS.CodeFixAsync(
+            """
+            using System;
+            using OpenAI.Chat;
+
+            class C
+            {
+                static readonly string Key = Environment.GetEnvironmentVariable("DEEPSEEK_API_KEY")!;
+                ChatClient A() => new ChatClient({|#0:"deepseek-v4.1-flash"|}, Key);
+                ChatClient B() => new ChatClient({|#1:"deepseek-flash-4.1"|}, Key);
+            }
+            """,
+            """
+            using System;
+            using OpenAI.Chat;
+
+            class C
+            {
+                static readonly string Key = Environment.GetEnvironmentVariable("DEEPSEEK_API_KEY")!;
+                ChatClient A() => new ChatClient("deepseek-flash", Key);
+                ChatClient B() => new ChatClient("deepseek-flash", Key);
+            }
+            """,
+            Diagnostic(0, "deepseek-v4.1-flash", "a marketing name or another provider's route, never an API id", "deepseek-flash"),
+            Diagnostic(1, "deepseek-flash-4.1", "a marketing name or another provider's route, never an API id", "deepseek-flash"));
+
+        [Fact]
+        public Task Typo_of_a_legacy_name_gets_what_replaces_it_with_the_runtime_constant() => VerifyCS.Test(
+            """
+            using System;
+            using OpenAI.Chat;
+
+            class C
+            {
+                ChatClient A() => new ChatClient({|#0:"deepseek-v4-flash-vison-exp"|}, Environment.GetEnvironmentVariable("DEEPSEEK_API_KEY")!);
+            }
+            """,
+            """
+            using System;
+            using DeepSeek.Runtime;
+            using OpenAI.Chat;
+
+            class C
+            {
+                ChatClient A() => new ChatClient(DeepSeekModels.Flash, Environment.GetEnvironmentVariable("DEEPSEEK_API_KEY")!);
+            }
+            """,
+            Diagnostic(0, "deepseek-v4-flash-vison-exp", "a likely typo", "deepseek-flash"))
+            .WithRuntime()
+            .RunAsync();
+
+        [Fact]
+        public Task A_catalog_file_that_renames_Flash_is_honoured_by_the_typo_search_and_the_fix()
+        {
+            var test = VerifyCS.Test(
+                """
+                using System;
+                using OpenAI.Chat;
+
+                class C
+                {
+                    static readonly string Key = Environment.GetEnvironmentVariable("DEEPSEEK_API_KEY")!;
+                    ChatClient A() => new ChatClient({|#0:"deepseek-flsh"|}, Key);
+                    ChatClient B() => new ChatClient({|#1:"deepseek-v3"|}, Key);
+                    ChatClient D() => new ChatClient("deepseek-flash-2", Key);
+                    ChatClient E() => new ChatClient("deepseek-flash", Key);
+                }
+                """,
+                """
+                using System;
+                using OpenAI.Chat;
+
+                class C
+                {
+                    static readonly string Key = Environment.GetEnvironmentVariable("DEEPSEEK_API_KEY")!;
+                    ChatClient A() => new ChatClient("deepseek-flash-2", Key);
+                    ChatClient B() => new ChatClient("deepseek-flash-2", Key);
+                    ChatClient D() => new ChatClient("deepseek-flash-2", Key);
+                    ChatClient E() => new ChatClient("deepseek-flash", Key);
+                }
+                """,
+                Diagnostic(0, "deepseek-flsh", "a likely typo", "deepseek-flash-2"),
+                Diagnostic(1, "deepseek-v3", Marketing, "deepseek-flash-2"));
+            test.TestState.AdditionalFiles.Add(("/deepseek.catalog.json", """
+                {
+                  "models": [ { "id": "deepseek-flash-2" } ],
+                  "aliases": [ { "alias": "deepseek-flash", "model": "deepseek-flash-2", "status": "legacy" } ]
+                }
+                """));
+            test.FixedState.AdditionalFiles.AddRange(test.TestState.AdditionalFiles);
+            return test.RunAsync();
+        }
+}
 }

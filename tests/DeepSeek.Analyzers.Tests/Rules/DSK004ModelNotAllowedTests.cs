@@ -8,7 +8,7 @@ namespace DeepSeek.Analyzers.Tests.Rules
 {
     public class DSK004ModelNotAllowedTests
     {
-        private static Microsoft.CodeAnalysis.Testing.DiagnosticResult Diagnostic(int location, string id, string allowed = "deepseek-v4-flash")
+        private static Microsoft.CodeAnalysis.Testing.DiagnosticResult Diagnostic(int location, string id, string allowed = "deepseek-flash")
             => VerifyCS.Diagnostic("DSK004").WithLocation(location).WithArguments(id, allowed);
 
         [Fact]
@@ -49,8 +49,8 @@ namespace DeepSeek.Analyzers.Tests.Rules
             """
             class C
             {
-                object Body(bool hard, object messages) => new { model = hard ? {|#0:"deepseek-v4-pro"|} : "deepseek-v4-flash", messages };
-                string Pick(string tier) => tier switch { "hard" => {|#1:"deepseek-v4-pro"|}, _ => "deepseek-v4-flash" };
+                object Body(bool hard, object messages) => new { model = hard ? {|#0:"deepseek-v4-pro"|} : "deepseek-flash", messages };
+                string Pick(string tier) => tier switch { "hard" => {|#1:"deepseek-v4-pro"|}, _ => "deepseek-flash" };
                 const string Json = {|#2:"{\"model\": \"deepseek-v4-pro\", \"max_tokens\": 100}"|};
             }
             """,
@@ -67,7 +67,7 @@ namespace DeepSeek.Analyzers.Tests.Rules
             class C
             {
                 ChatClient A(string key) => new ChatClient({|#0:DeepSeekModels.V4Pro|}, key);
-                ChatClient B(string key) => new ChatClient(DeepSeekModels.V4Flash, key);
+                ChatClient B(string key) => new ChatClient(DeepSeekModels.Flash, key);
                 bool IsPro(string model) => model == DeepSeekModels.V4Pro;
             }
             """,
@@ -83,7 +83,7 @@ namespace DeepSeek.Analyzers.Tests.Rules
 
             class C
             {
-                ChatClient A(string key) => new ChatClient("deepseek-v4-flash", key);
+                ChatClient A(string key) => new ChatClient("deepseek-flash", key);
                 ChatClient B(string key) => new ChatClient("deepseek-chat", key);
                 ChatClient D(string key) => new ChatClient("deepseek-reasoner", key);
             }
@@ -115,7 +115,7 @@ namespace DeepSeek.Analyzers.Tests.Rules
                 ChatClient Create(string key) => new ChatClient("deepseek-v4-pro", key);
             }
             """)
-            .WithOptions("deepseek_analyzers.allowed_models = deepseek-v4-flash, deepseek-v4-pro")
+            .WithOptions("deepseek_analyzers.allowed_models = deepseek-flash, deepseek-v4-pro")
             .RunAsync();
 
         [Fact]
@@ -126,11 +126,11 @@ namespace DeepSeek.Analyzers.Tests.Rules
             class C
             {
                 ChatClient A(string key) => new ChatClient("deepseek-v4-pro", key);
-                ChatClient B(string key) => new ChatClient({|#0:"deepseek-v4-flash"|}, key);
+                ChatClient B(string key) => new ChatClient({|#0:"deepseek-flash"|}, key);
             }
             """,
             null,
-            Diagnostic(0, "deepseek-v4-flash", "deepseek-v4-pro"))
+            Diagnostic(0, "deepseek-flash", "deepseek-v4-pro"))
             .WithOptions("deepseek_analyzers.allowed_models = deepseek-v4-pro")
             .RunAsync();
 
@@ -145,11 +145,11 @@ namespace DeepSeek.Analyzers.Tests.Rules
                 {
                     ChatClient A(string key) => new ChatClient({|#0:"deepseek-v5"|}, key);
                     ChatClient B(string key) => new ChatClient("deepseek-v4-pro", key);
-                    ChatClient D(string key) => new ChatClient("deepseek-v4-flash", key);
+                    ChatClient D(string key) => new ChatClient("deepseek-flash", key);
                 }
                 """,
                 null,
-                Diagnostic(0, "deepseek-v5", "deepseek-v4-flash"));
+                Diagnostic(0, "deepseek-v5", "deepseek-flash"));
             test.TestState.AdditionalFiles.Add(("/deepseek.catalog.json", """
                 {
                   "models": [ { "id": "deepseek-v5" } ],
@@ -222,5 +222,71 @@ namespace DeepSeek.Analyzers.Tests.Rules
             }
             """,
             Diagnostic(0, "deepseek-v4-pro"));
-    }
+    
+        // ---- Legacy names -------------------------------------------------------------------------------
+
+        [Fact]
+        public Task A_legacy_name_is_DSK011s_and_never_DSK004() => VerifyCS.Test(
+            """
+            using OpenAI.Chat;
+
+            class C
+            {
+                ChatClient A(string key) => new ChatClient("deepseek-v4-flash", key);
+                ChatClient B(string key) => new ChatClient("deepseek-v4-flash-vision-exp", key);
+                const string Json = "{\"model\": \"deepseek-v4-flash\"}";
+                ChatClient D(string key) => new ChatClient({|#0:"deepseek-flash"|}, key);
+            }
+            """,
+            null,
+            Diagnostic(0, "deepseek-flash", "deepseek-v4-pro"))
+            .WithOptions("deepseek_analyzers.allowed_models = deepseek-v4-pro")
+            .RunAsync();
+
+        [Fact]
+        public Task A_legacy_name_in_the_allowlist_approves_the_model_that_replaced_it() => VerifyCS.Test(
+            """
+            using OpenAI.Chat;
+
+            class C
+            {
+                ChatClient A(string key) => new ChatClient("deepseek-flash", key);
+                ChatClient B(string key) => new ChatClient({|#0:"deepseek-v4-pro"|}, key);
+            }
+            """,
+            null,
+            Diagnostic(0, "deepseek-v4-pro", "deepseek-v4-flash"))
+            .WithOptions("deepseek_analyzers.allowed_models = deepseek-v4-flash")
+            .RunAsync();
+
+        [Fact]
+        public Task A_catalog_file_that_renames_Flash_keeps_the_default_allowlist_meaning_Flash()
+        {
+            var test = VerifyCS.Test(
+                """
+                using DeepSeek.Runtime;
+                using OpenAI.Chat;
+
+                class C
+                {
+                    ChatClient A(string key) => new ChatClient("deepseek-flash-2", key);
+                    ChatClient B(string key) => new ChatClient("deepseek-flash", key);
+                    ChatClient D(string key) => new ChatClient({|#0:"deepseek-v4-pro"|}, key);
+                    ChatClient E(string key) => new ChatClient({|#1:DeepSeekModels.V4Pro|}, key);
+                    ChatClient F(string key) => new ChatClient(DeepSeekModels.Flash, key);
+                }
+                """,
+                null,
+                Diagnostic(0, "deepseek-v4-pro"),
+                Diagnostic(1, "deepseek-v4-pro"))
+                .WithRuntime();
+            test.TestState.AdditionalFiles.Add(("/deepseek.catalog.json", """
+                {
+                  "models": [ { "id": "deepseek-flash-2" } ],
+                  "aliases": [ { "alias": "deepseek-flash", "model": "deepseek-flash-2", "status": "legacy" } ]
+                }
+                """));
+            return test.RunAsync();
+        }
+}
 }

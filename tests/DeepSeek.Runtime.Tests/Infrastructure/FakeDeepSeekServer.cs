@@ -141,7 +141,7 @@ namespace DeepSeek.Runtime.Tests.Infrastructure
     /// <summary>Replies the fake server can give.</summary>
     public static class Replies
     {
-        public const string Model = "deepseek-v4-flash";
+        public const string Model = "deepseek-flash";
 
         /// <summary>1000 cache-hit, 2000 cache-miss, 300 output tokens of which 100 reasoning.</summary>
         public static readonly JsonObject DefaultUsage = Usage(1000, 2000, 300, 100);
