@@ -18,7 +18,7 @@ namespace DeepSeek.Analyzers.Tests.Properties
         private static Gen<string> Text => Gen.Frequency(
             (1, TextGen.Any),
             (2, TextGen.From(TextGen.JsonTokens, 30)),
-            (2, Files.Select(f => f.Text)));
+            (2, FilesWithMistakes.Select(f => f.Text)));
 
         /// <summary>A valid file and what it declares.</summary>
         private sealed record File(string Text, IReadOnlyList<(string Id, decimal[]? Price)> Models, IReadOnlyList<(string Alias, string Model)> Aliases)
@@ -34,8 +34,15 @@ namespace DeepSeek.Analyzers.Tests.Properties
             Gen.OneOf(0m, 0.0028m, 0.14m, 0.28m, 1.74m, 1000m),
             Gen.Int[0, 100000].Select(i => i / 10000m));
 
-        private static readonly Gen<File> Files =
-            from models in Gen.Select(Id, Gen.Bool, Price.Array[3, 3]).Array[0, 4]
+        /// <summary>Files a user could write by mistake: negative prices (the reader must refuse them, not apply them).</summary>
+        private static readonly Gen<decimal> AnyPrice = Gen.Frequency((4, Price), (1, Gen.OneOf(-0.14m, -1m, -0.0001m)));
+
+        private static readonly Gen<File> Files = FilesWith(Price);
+
+        private static readonly Gen<File> FilesWithMistakes = FilesWith(AnyPrice);
+
+        private static Gen<File> FilesWith(Gen<decimal> price) =>
+            from models in Gen.Select(Id, Gen.Bool, price.Array[3, 3]).Array[0, 4]
             from aliasCount in Gen.Int[0, 3]
             from aliasNames in Id.Array[aliasCount, aliasCount]
             from comments in Gen.Bool
