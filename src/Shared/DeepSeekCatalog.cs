@@ -480,7 +480,8 @@ namespace DeepSeek.Catalog
         /// </summary>
         public static bool IsKeyAt(string text, int index)
         {
-            if (index < 0 || index + KeyPrefix.Length + KeyHexLength > text.Length
+            // Subtracting, not adding: index + length overflows for an index near int.MaxValue.
+            if (index < 0 || index > text.Length - KeyPrefix.Length - KeyHexLength
                 || string.CompareOrdinal(text, index, KeyPrefix, 0, KeyPrefix.Length) != 0)
             {
                 return false;

@@ -310,7 +310,16 @@ namespace DeepSeek.Analyzers.Infrastructure
             }
 
             var portEnd = hostEnd;
-            if (text[hostStart] != '[')
+            if (text[hostStart] == '[')
+            {
+                // An IPv6 literal ("[::1]:11434"): its colons are the address; a port follows the ']'.
+                var close = text.IndexOf(']', hostStart, hostEnd - hostStart);
+                if (close >= 0)
+                {
+                    portEnd = close + 1;
+                }
+            }
+            else
             {
                 var colon = text.IndexOf(':', hostStart, hostEnd - hostStart);
                 if (colon >= 0)

@@ -120,7 +120,12 @@ namespace DeepSeek.Analyzers.Infrastructure
                 var builder = ImmutableArray.CreateBuilder<string>();
                 foreach (var part in allowedText.Split(new[] { ',', ';', ' ' }, StringSplitOptions.RemoveEmptyEntries))
                 {
-                    builder.Add(part.Trim());
+                    // A part of other white space ("a,\t,b", a no-break space) is no model id.
+                    var model = part.Trim();
+                    if (model.Length > 0)
+                    {
+                        builder.Add(model);
+                    }
                 }
 
                 allowed = builder.ToImmutable();

@@ -103,6 +103,15 @@ namespace DeepSeek.Analyzers.Tests.Infrastructure
         [InlineData("", -1)]
         public void Finds_DeepSeek_shaped_keys(string text, int expected) => Assert.Equal(expected, DeepSeekCatalog.IndexOfKey(text));
 
+        [Theory]
+        [InlineData("", int.MaxValue)]
+        [InlineData("sk-4f9a1c7e2b8d40a6b3e5f1c9d7a2e6b4", int.MaxValue - 34)]
+        [InlineData("sk-4f9a1c7e2b8d40a6b3e5f1c9d7a2e6b4", int.MinValue)]
+        [InlineData("sk-4f9a1c7e2b8d40a6b3e5f1c9d7a2e6b4", 1)]
+        public void An_index_outside_the_text_holds_no_key(string text, int index)
+            // Found by the key-shape property test: index + 35 overflowed and the check let int.MaxValue through.
+            => Assert.False(DeepSeekCatalog.IsKeyAt(text, index));
+
         [Fact]
         public void Masks_keys_to_prefix_and_last_four()
         {

@@ -319,6 +319,18 @@ namespace DeepSeek.Analyzers.Tests.Infrastructure
             """, "sink Unknown model=False");
 
         [Fact]
+        public Task Localhost_over_IPv6_with_a_port_is_another_host_in_a_type() => Verify($$"""
+            // Found by the URL property test: the port after "[::1]" hid the local host, so the type looked DeepSeek-only.
+            class C
+            {
+                {{ProbeMethod}}
+                private readonly Uri _deepSeek = new Uri("https://api.deepseek.com");
+                private readonly Uri _local = new Uri("http://[::1]:11434/v1");
+                void M() { var options = new ChatOptions { ModelId = {|#0:"deepseek-probe-a"|} }; }
+            }
+            """, "sink Unknown model=False");
+
+        [Fact]
         public Task Top_level_statements_carry_evidence() => Test("""
             var client = new OpenAIClient(new ApiKeyCredential(Environment.GetEnvironmentVariable("DEEPSEEK_API_KEY")));
             var chat = client.GetChatClient({|#0:"deepseek-probe"|});

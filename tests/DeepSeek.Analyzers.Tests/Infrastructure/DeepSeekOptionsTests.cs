@@ -65,6 +65,16 @@ namespace DeepSeek.Analyzers.Tests.Infrastructure
             Assert.False(options.IsAllowedModel("deepseek-flash"));
         }
 
+        [Theory]
+        [InlineData("deepseek-v4-flash,\t,deepseek-v4-pro")]
+        [InlineData("deepseek-v4-flash;\u00A0;deepseek-v4-pro")]
+        public void White_space_between_separators_is_no_allowed_model(string value)
+        {
+            // Found by the option property test: "\t" and a no-break space were read as an allowed model "".
+            var options = DeepSeekOptions.Read(new Config { ["deepseek_analyzers.allowed_models"] = value });
+            Assert.Equal(new[] { "deepseek-v4-flash", "deepseek-v4-pro" }, options.AllowedModels);
+        }
+
         private sealed class Config : AnalyzerConfigOptions, IEnumerable<KeyValuePair<string, string>>
         {
             private readonly Dictionary<string, string> _values = new();

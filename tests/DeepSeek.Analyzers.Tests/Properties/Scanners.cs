@@ -1,0 +1,86 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using DeepSeek.Analyzers.Infrastructure;
+using DeepSeek.Catalog;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace DeepSeek.Analyzers.Tests.Properties
+{
+    /// <summary>
+    /// The one place the property tests call the text scanners: when a scanner moves to another type (URL parsing is
+    /// leaving DeepSeekEvidence), only this adapter changes.
+    /// </summary>
+    internal static class Scanners
+    {
+        // ---- URL host parsing ----------------------------------------------------------------------------------
+
+        public static DeepSeekBinding BindingOfUrl(string text, bool anyOtherHost) => DeepSeekEvidence.BindingOfUrl(text, anyOtherHost);
+
+        // ---- Key shape (DeepSeekCatalog) -------------------------------------------------------------------------
+
+        public static int KeyLength => SecretText.KeyLength;
+
+        public static bool IsKeyAt(string text, int index) => DeepSeekCatalog.IsKeyAt(text, index);
+
+        public static int IndexOfKey(string text, int startIndex) => DeepSeekCatalog.IndexOfKey(text, startIndex);
+
+        public static string MaskKey(string key) => DeepSeekCatalog.MaskKey(key);
+
+        // ---- Secret / placeholder classifier ---------------------------------------------------------------------
+
+        public static int IndexOfRealKey(string text, int startIndex) => SecretText.IndexOfRealKey(text, startIndex);
+
+        public static bool LooksLikeSecret(string? value, string variableName, string configurationKey)
+            => SecretText.LooksLikeSecret(value, variableName, configurationKey);
+
+        public static string WithoutScheme(string value) => SecretText.WithoutScheme(value);
+
+        public static bool HasPlaceholderMarker(string text) => SecretText.HasPlaceholderMarker(text);
+
+        public static bool HasPlaceholderWord(string text) => SecretText.HasPlaceholderWord(text);
+
+        public static bool IsPatternedHex(string text, int start) => SecretText.IsPatternedHex(text, start);
+
+        public static bool IsDeepSeekKeyName(string? name) => SecretNames.IsDeepSeekKeyName(name);
+
+        public static bool IsDeepSeekSecretName(string? name) => DeepSeekEvidence.IsDeepSeekSecretName(name);
+
+        /// <summary>The written constants <see cref="SecretValues"/> finds behind <paramref name="value"/>.</summary>
+        public static IReadOnlyList<(SyntaxNode Node, string Value)> SecretValuesOf(IOperation value, ISymbol containingSymbol, SemanticModel model)
+            => SecretValues.Resolve(value, containingSymbol, model, CancellationToken.None).ToList();
+
+        // ---- JSON written inside string literals -----------------------------------------------------------------
+
+        public static int IndexOfModelValue(string text, string value, string quote, int startIndex)
+            => JsonModelText.IndexOfModelValue(text, value, quote, startIndex);
+
+        public static int IndexOfModelValueWithPrefix(string text, string prefix, string quote, int startIndex, out int length)
+            => JsonModelText.IndexOfModelValueWithPrefix(text, prefix, quote, startIndex, out length);
+
+        public static bool HasJsonProperty(string text, string name, string quote) => JsonModelText.HasProperty(text, name, quote);
+
+        public static bool IsResponseBody(string text) => JsonModelText.IsResponseBody(text);
+
+        // ---- MiniJson and the catalog file -----------------------------------------------------------------------
+
+        public static JsonNode? ParseJson(string text, out JsonError? error) => MiniJson.Parse(text, out error);
+
+        public static EffectiveCatalog BaseCatalog => EffectiveCatalog.Base;
+
+        public static EffectiveCatalog ApplyCatalogFile(EffectiveCatalog catalog, string text, out JsonError? error)
+            => CatalogFile.Apply(catalog, text, out error);
+
+        /// <summary>The catalog-file reader as the compiler host drives it: AdditionalFiles in, catalog and first DSK000 error out.</summary>
+        public static EffectiveCatalog LoadCatalogFiles(ImmutableArray<AdditionalText> files, out CatalogFileError? error)
+            => CatalogFile.Load(files, CancellationToken.None, out error);
+
+        public static bool IsCatalogFile(string? path) => CatalogFile.IsCatalogFile(path);
+
+        // ---- .editorconfig option values -------------------------------------------------------------------------
+
+        public static DeepSeekOptions ReadOptions(AnalyzerConfigOptions options) => DeepSeekOptions.Read(options);
+    }
+}
