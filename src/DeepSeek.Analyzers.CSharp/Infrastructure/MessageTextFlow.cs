@@ -178,8 +178,11 @@ namespace DeepSeek.Analyzers.Infrastructure
             var instance = invocation.Instance;
             if (method.IsStatic)
             {
-                if (method.ContainingType.SpecialType == SpecialType.System_String
-                    && (name == "Format" || name == "Concat" || name == "Join"))
+                if (method.ContainingType.SpecialType == SpecialType.System_String && name == "Format")
+                {
+                    VisitComposite(invocation, dayCut, found, depth);
+                }
+                else if (method.ContainingType.SpecialType == SpecialType.System_String && (name == "Concat" || name == "Join"))
                 {
                     VisitArguments(invocation, dayCut, found, depth);
                 }
@@ -264,6 +267,64 @@ namespace DeepSeek.Analyzers.Infrastructure
             }
         }
 
+        private void VisitAppend(IInvocationOperation append, bool dayCut, ICollection<IOperation> found, int depth)
+        {
+            if (append.TargetMethod.Name == "AppendFormat")
+            {
+                VisitComposite(append, dayCut, found, depth);
+            }
+            else
+            {
+                VisitArguments(append, dayCut, found, depth);
+            }
+        }
+
+        /// <summary>
+        /// <c>string.Format("Today {0:yyyy-MM-dd}", DateTime.Now)</c> and <c>AppendFormat</c>: a date is cut to the day when
+        /// every format item that prints it has a day-only format. With a format that is not a constant, how a date is
+        /// printed is unknown and it is left alone; a GUID or a random number is per-call in any format.
+        /// </summary>
+        private void VisitComposite(IInvocationOperation invocation, bool dayCut, ICollection<IOperation> found, int depth)
+        {
+            string? format = null;
+            var values = new List<IOperation>();
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.ArgumentKind == ArgumentKind.DefaultValue)
+                {
+                    continue;
+                }
+
+                var parameter = argument.Parameter?.Name;
+                if (parameter == "format")
+                {
+                    format = argument.Value.ConstantValue.Value as string;
+                    Visit(argument.Value, dayCut, found, depth);
+                }
+                else if (parameter != "provider")
+                {
+                    if (argument.ArgumentKind == ArgumentKind.ParamArray && Unwrap(argument.Value) is IArrayCreationOperation array)
+                    {
+                        if (array.Initializer != null)
+                        {
+                            values.AddRange(array.Initializer.ElementValues);
+                        }
+                    }
+                    else
+                    {
+                        values.Add(argument.Value);
+                    }
+                }
+            }
+
+            for (var i = 0; i < values.Count; i++)
+            {
+                var cut = dayCut || (PerCallValues.IsDateLike(Unwrap(values[i]).Type, _types)
+                                     && (format == null || PerCallValues.IsDayOnlyCompositeItem(format, i)));
+                Visit(values[i], cut, found, depth);
+            }
+        }
+
         /// <summary>The text a <c>StringBuilder</c> holds: its constructor argument and every append on it, chained or not.</summary>
         private void VisitBuilder(IOperation builder, bool dayCut, ICollection<IOperation> found, int depth)
         {
@@ -272,7 +333,7 @@ namespace DeepSeek.Analyzers.Infrastructure
                 switch (current)
                 {
                     case IInvocationOperation append when append.Instance != null && PerCallValues.Is(append.Type, _types.StringBuilder):
-                        VisitArguments(append, dayCut, found, depth + 1);
+                        VisitAppend(append, dayCut, found, depth + 1);
                         current = Unwrap(append.Instance);
                         continue;
 
@@ -318,7 +379,7 @@ namespace DeepSeek.Analyzers.Infrastructure
                     IOperation current = call;
                     while (current is IInvocationOperation append && PerCallValues.Is(append.Type, _types.StringBuilder))
                     {
-                        VisitArguments(append, dayCut, found, depth);
+                        VisitAppend(append, dayCut, found, depth);
                         var parent = current.Parent;
                         if (!(parent is IInvocationOperation outer) || outer.Instance != current)
                         {

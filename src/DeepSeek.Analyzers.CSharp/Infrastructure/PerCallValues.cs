@@ -153,6 +153,51 @@ namespace DeepSeek.Analyzers.Infrastructure
             return true;
         }
 
+        /// <summary>
+        /// True when every format item of a composite format (<c>"Today {0:yyyy-MM-dd}"</c>) that prints argument
+        /// <paramref name="index"/> has a day-only format; also when none prints it. An unreadable format says no.
+        /// </summary>
+        public static bool IsDayOnlyCompositeItem(string format, int index)
+        {
+            for (var i = 0; i < format.Length; i++)
+            {
+                if (format[i] != '{')
+                {
+                    continue;
+                }
+
+                if (i + 1 < format.Length && format[i + 1] == '{')
+                {
+                    i++;
+                    continue;
+                }
+
+                var close = format.IndexOf('}', i + 1);
+                if (close < 0)
+                {
+                    return false;
+                }
+
+                var item = format.Substring(i + 1, close - i - 1);
+                var colon = item.IndexOf(':');
+                var head = colon < 0 ? item : item.Substring(0, colon);
+                var comma = head.IndexOf(',');
+                if (!int.TryParse((comma < 0 ? head : head.Substring(0, comma)).Trim(), out var referenced))
+                {
+                    return false;
+                }
+
+                if (referenced == index && (colon < 0 || !IsDayOnlyFormat(item.Substring(colon + 1))))
+                {
+                    return false;
+                }
+
+                i = close;
+            }
+
+            return true;
+        }
+
         public static bool Is(ITypeSymbol? type, INamedTypeSymbol? known)
             => type != null && known != null && SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, known);
 

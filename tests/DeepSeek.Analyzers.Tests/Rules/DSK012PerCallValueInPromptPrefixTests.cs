@@ -139,6 +139,69 @@ namespace DeepSeek.Analyzers.Tests.Rules
             Diagnostic(2, "DateTimeOffset.Now"));
 
         [Fact]
+        public Task Flags_Semantic_Kernel_role_arguments_but_not_a_user_history() => VerifyCS.AnalyzerAsync(
+            """
+            using System;
+            using System.Threading.Tasks;
+            using Microsoft.SemanticKernel;
+            using Microsoft.SemanticKernel.ChatCompletion;
+            using Microsoft.SemanticKernel.Connectors.OpenAI;
+
+            class C
+            {
+                private readonly OpenAIChatCompletionService _chat =
+                    new OpenAIChatCompletionService("deepseek-v4-flash", new Uri("https://api.deepseek.com"), "key");
+
+                async Task Ask(string question)
+                {
+                    var history = new ChatHistory($"Now: {{|#0:DateTime.Now|}}", AuthorRole.System);
+                    history.AddMessage(AuthorRole.System, "Seed " + {|#1:Random.Shared.NextDouble()|});
+                    history.AddMessage(AuthorRole.User, $"Now: {DateTime.Now}. {question}");
+                    await _chat.GetChatMessageContentAsync(history);
+
+                    var user = new ChatHistory($"Now: {DateTime.Now}. {question}", AuthorRole.User);
+                    await _chat.GetChatMessageContentAsync(user);
+                }
+            }
+            """,
+            Diagnostic(0, "DateTime.Now"),
+            Diagnostic(1, "Random.Shared.NextDouble()"));
+
+        [Fact]
+        public Task Flags_MEAI_role_created_from_text_and_Betalgo_role_constructor() => VerifyCS.AnalyzerAsync(
+            """
+            using System;
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+            using Betalgo.Ranul.OpenAI;
+            using Betalgo.Ranul.OpenAI.Contracts.Enums;
+            using Betalgo.Ranul.OpenAI.Managers;
+            using Betalgo.Ranul.OpenAI.ObjectModels.RequestModels;
+            using Meai = Microsoft.Extensions.AI;
+
+            class C
+            {
+                Task<Meai.ChatResponse> A(Meai.IChatClient client, string q)
+                    => client.GetResponseAsync(new List<Meai.ChatMessage>
+                    {
+                        new Meai.ChatMessage(new Meai.ChatRole("system"), $"Now {{|#0:DateTime.UtcNow|}}"),
+                        new Meai.ChatMessage(Meai.ChatRole.User, q),
+                    }, new Meai.ChatOptions { ModelId = "deepseek-v4-flash" });
+
+                async Task B(string key, string q)
+                {
+                    var service = new OpenAIService(new OpenAIOptions { ApiKey = key, BaseDomain = "https://api.deepseek.com" });
+                    await service.ChatCompletion.CreateCompletion(new ChatCompletionCreateRequest
+                    {
+                        Messages = [new ChatMessage(ChatCompletionRole.System, "Id " + {|#1:Guid.NewGuid()|}), ChatMessage.FromUser(q)],
+                    });
+                }
+            }
+            """,
+            Diagnostic(0, "DateTime.UtcNow"),
+            Diagnostic(1, "Guid.NewGuid()"));
+
+        [Fact]
         public Task Flags_Betalgo_FromSystem() => VerifyCS.AnalyzerAsync(
             """
             using System;
@@ -259,6 +322,57 @@ namespace DeepSeek.Analyzers.Tests.Rules
             Diagnostic(4, "DateTime.UtcNow"));
 
         [Fact]
+        public Task Composite_formats_cut_dates_item_by_item() => VerifyCS.AnalyzerAsync(
+            OpenAIClass + """
+                ChatCompletion Ask(string q, string userFormat)
+                {
+                    var sb = new StringBuilder();
+                    sb.AppendFormat("Today is {0:yyyy-MM-dd}.", DateTime.Now);
+                    sb.Append($" Day {DateTime.Now:dddd}.").Append($" Time {{|#0:DateTime.Now|}:t}.");
+                    return _client.CompleteChat(
+                        new SystemChatMessage(string.Format("Today {0:yyyy-MM-dd}, request {1}", DateTime.Now, {|#1:Guid.NewGuid()|})),
+                        new SystemChatMessage(string.Format("At {0:HH:mm} ({0:d})", {|#2:DateTime.Now|})),
+                        new SystemChatMessage(string.Format(userFormat, DateTime.Now)),
+                        new SystemChatMessage(sb.ToString()),
+                        new UserChatMessage(q));
+                }
+            }
+            """,
+            Diagnostic(0, "DateTime.Now"),
+            Diagnostic(1, "Guid.NewGuid()"),
+            Diagnostic(2, "DateTime.Now"));
+
+        [Fact]
+        public Task A_message_built_apart_from_the_call_takes_the_evidence_of_the_code_around_it() => VerifyCS.AnalyzerAsync(
+            """
+            using System;
+            using System.ClientModel;
+            using OpenAI;
+            using OpenAI.Chat;
+
+            class DeepSeekOnly
+            {
+                private readonly ChatClient _client = new ChatClient("deepseek-v4-flash", new ApiKeyCredential("k"),
+                    new OpenAIClientOptions { Endpoint = new Uri("https://api.deepseek.com") });
+
+                ChatMessage System() => new SystemChatMessage($"Now: {{|#0:DateTime.Now|}}");
+
+                ChatCompletion Ask(string q) => _client.CompleteChat(System(), new UserChatMessage(q));
+            }
+
+            class Mixed
+            {
+                private readonly ChatClient _deepSeek = new ChatClient("deepseek-v4-flash", new ApiKeyCredential("k"),
+                    new OpenAIClientOptions { Endpoint = new Uri("https://api.deepseek.com") });
+                private readonly ChatClient _router = new ChatClient("deepseek/deepseek-chat", new ApiKeyCredential("k"),
+                    new OpenAIClientOptions { Endpoint = new Uri("https://openrouter.ai/api/v1") });
+
+                ChatMessage System() => new SystemChatMessage($"Now: {DateTime.Now}");
+            }
+            """,
+            Diagnostic(0, "DateTime.Now"));
+
+        [Fact]
         public Task Reports_a_value_shared_by_two_system_messages_once() => VerifyCS.AnalyzerAsync(
             OpenAIClass + """
                 void Ask(string q)
@@ -334,6 +448,15 @@ namespace DeepSeek.Analyzers.Tests.Rules
                 ChatCompletion Ask(string q) => _client.CompleteChat(
                     new SystemChatMessage($"It is {Season(DateTime.Now)}. {(DateTime.Now.Hour < 12 ? "Good morning" : "Hello")}."),
                     new UserChatMessage(q));
+            }
+            """);
+
+        [Fact]
+        public Task Ignores_a_prompt_computed_once_per_process() => VerifyCS.AnalyzerAsync(
+            OpenAIClass + """
+                private static readonly string Prompt = $"You are a helpful assistant. Started at {DateTime.UtcNow}.";
+
+                ChatCompletion Ask(string q) => _client.CompleteChat(new SystemChatMessage(Prompt), new UserChatMessage(q));
             }
             """);
 
