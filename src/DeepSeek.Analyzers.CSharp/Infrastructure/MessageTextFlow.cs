@@ -13,7 +13,7 @@ namespace DeepSeek.Analyzers.Infrastructure
     /// <c>??</c>, and locals of the same method. Calls of other methods are not followed: what <c>Describe(DateTime.Now)</c>
     /// returns is unknown, and silence beats a guess.
     /// </summary>
-    /// <remarks>One instance per operation block, so a value that reaches two messages is found once.</remarks>
+    /// <remarks>One instance per analysed message; the locals of its method are collected at most once.</remarks>
     internal sealed class MessageTextFlow
     {
         private const int MaxDepth = 24;

@@ -53,7 +53,9 @@ namespace DeepSeek.Analyzers.Infrastructure
                         case "NextDouble":
                         case "NextInt64":
                         case "NextSingle":
-                            return DerivesFrom(receiver, types.Random);
+                            // new Random(42).Next() repeats itself: a seeded sequence is not per-call.
+                            return DerivesFrom(receiver, types.Random)
+                                   && !(invocation.Instance is IObjectCreationOperation creation && !creation.Arguments.IsEmpty);
                         default:
                             return false;
                     }

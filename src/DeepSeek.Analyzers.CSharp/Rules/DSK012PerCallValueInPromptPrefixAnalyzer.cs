@@ -33,139 +33,141 @@ namespace DeepSeek.Analyzers.Rules
                 return;
             }
 
-            context.RegisterOperationBlockStartAction(block =>
-            {
-                // Messages of one method are analysed together, so a value reaching two of them is reported once.
-                var state = new BlockState();
-                if (sdkMessages)
-                {
-                    block.RegisterOperationAction(c => state.Add(c.Operation, types), OperationKind.ObjectCreation, OperationKind.Invocation);
-                }
-                else
-                {
-                    block.RegisterOperationAction(c => state.Add(c.Operation, types), OperationKind.ObjectCreation);
-                }
-
-                block.RegisterOperationAction(c => state.Add(c.Operation, types), OperationKind.AnonymousObjectCreation);
-                block.RegisterOperationBlockEndAction(c => state.Analyze(c, deepSeek));
-            });
+            // Plain operation actions, not block-start ones: ordinary methods then cost no per-block state.
+            var kinds = sdkMessages
+                ? ImmutableArray.Create(OperationKind.ObjectCreation, OperationKind.Invocation, OperationKind.AnonymousObjectCreation)
+                : ImmutableArray.Create(OperationKind.ObjectCreation, OperationKind.AnonymousObjectCreation);
+            context.RegisterOperationAction(c => Analyze(c, deepSeek), kinds);
         }
 
-        private sealed class BlockState
+        private static void Analyze(OperationAnalysisContext context, DeepSeekCompilationContext deepSeek)
         {
-            private readonly object _gate = new object();
-            private List<(IOperation Anchor, List<IOperation> Texts)>? _messages;
-
-            public void Add(IOperation operation, WellKnownTypes types)
+            var message = context.Operation;
+            if (!Candidate(message))
             {
-                // Most creations and calls are not messages: the shape test rejects them without allocating.
-                if (!Candidate(operation))
+                return;
+            }
+
+            var types = deepSeek.Types;
+            var flow = new MessageTextFlow(types, context.CancellationToken);
+            var found = PerCallValuesOf(message, types, flow, out var anchor);
+            if (found == null || !IsDeepSeekBound(deepSeek, SystemMessages.ContainerOf(anchor!, flow), context.CancellationToken))
+            {
+                return;
+            }
+
+            foreach (var value in found)
+            {
+                // A value read through a local can reach several messages: the first of them reports it.
+                if (message.Syntax.Span.Contains(value.Syntax.Span) || IsFirstMessageReaching(value, message, deepSeek, flow, context.CancellationToken))
                 {
-                    return;
+                    context.ReportDiagnostic(Diagnostic.Create(
+                        Descriptors.DSK012_PerCallValueInPromptPrefix, value.Syntax.GetLocation(), Shown(value.Syntax)));
+                }
+            }
+        }
+
+        /// <summary>The per-call values in a system or developer message's text, or null when it is none or has none.</summary>
+        private static List<IOperation>? PerCallValuesOf(IOperation message, WellKnownTypes types, MessageTextFlow flow, out IOperation? anchor)
+        {
+            var texts = new List<IOperation>(1);
+            if (!SystemMessages.TryGet(message, types, texts, out anchor) || anchor == null)
+            {
+                return null;
+            }
+
+            var found = new List<IOperation>();
+            foreach (var text in texts)
+            {
+                flow.Collect(text, found);
+            }
+
+            return found.Count == 0 ? null : found;
+        }
+
+        /// <summary>Rare path (a value read through a local): no DeepSeek-bound message earlier in the method reaches the value.</summary>
+        private static bool IsFirstMessageReaching(
+            IOperation value, IOperation message, DeepSeekCompilationContext deepSeek, MessageTextFlow flow, CancellationToken cancellationToken)
+        {
+            var root = message;
+            while (root.Parent != null)
+            {
+                root = root.Parent;
+            }
+
+            var start = message.Syntax.SpanStart;
+            foreach (var other in root.Descendants())
+            {
+                if (other.Syntax.SpanStart >= start)
+                {
+                    continue;
                 }
 
-                var texts = new List<IOperation>(1);
-                if (!SystemMessages.TryGet(operation, types, texts, out var anchor) || anchor == null)
+                cancellationToken.ThrowIfCancellationRequested();
+                if (other == message || !Candidate(other))
                 {
-                    return;
+                    continue;
                 }
 
-                lock (_gate)
+                var found = PerCallValuesOf(other, deepSeek.Types, flow, out var anchor);
+                if (found != null && found.Exists(v => v.Syntax.Span == value.Syntax.Span)
+                    && IsDeepSeekBound(deepSeek, SystemMessages.ContainerOf(anchor!, flow), cancellationToken))
                 {
-                    (_messages ??= new List<(IOperation, List<IOperation>)>()).Add((anchor, texts));
+                    return false;
                 }
             }
 
-            public void Analyze(OperationBlockAnalysisContext context, DeepSeekCompilationContext deepSeek)
+            return true;
+        }
+
+        /// <summary>A cheap first test on the shape, before any symbol comparison; allocates nothing.</summary>
+        private static bool Candidate(IOperation operation)
+        {
+            switch (operation)
             {
-                List<(IOperation Anchor, List<IOperation> Texts)>? messages;
-                lock (_gate)
-                {
-                    messages = _messages;
-                }
-
-                if (messages == null)
-                {
-                    return;
-                }
-
-                // Source order, so the report order is stable whatever order the actions ran in.
-                messages.Sort((a, b) => a.Anchor.Syntax.SpanStart.CompareTo(b.Anchor.Syntax.SpanStart));
-                var flow = new MessageTextFlow(deepSeek.Types, context.CancellationToken);
-                var reported = new HashSet<SyntaxNode>();
-                foreach (var (anchor, texts) in messages)
-                {
-                    var found = new List<IOperation>();
-                    foreach (var text in texts)
+                case IInvocationOperation invocation:
+                    switch (invocation.TargetMethod.Name)
                     {
-                        flow.Collect(text, found);
+                        case "CreateSystemMessage":
+                        case "CreateDeveloperMessage":
+                        case "FromSystem":
+                        case "FromDeveloper":
+                        case "AddSystemMessage":
+                        case "AddDeveloperMessage":
+                        case "AddMessage":
+                            return true;
+                        default:
+                            return false;
                     }
 
-                    if (found.Count == 0 || !IsDeepSeekBound(deepSeek, SystemMessages.ContainerOf(anchor, flow), context.CancellationToken))
+                case IObjectCreationOperation creation:
+                    switch (creation.Type?.Name)
                     {
-                        continue;
+                        case "SystemChatMessage":
+                        case "DeveloperChatMessage":
+                        case "ChatMessage":
+                        case "ChatHistory":
+                            return !creation.Arguments.IsEmpty;
+                        case "Dictionary":
+                        case "JsonObject":
+                            return creation.Initializer != null;
+                        default:
+                            return false;
                     }
 
-                    foreach (var value in found)
+                case IAnonymousObjectCreationOperation anonymous:
+                    foreach (var member in anonymous.Initializers)
                     {
-                        if (reported.Add(value.Syntax))
+                        if (member is ISimpleAssignmentOperation assignment && assignment.Target is IPropertyReferenceOperation property
+                            && property.Property.Name == "role")
                         {
-                            context.ReportDiagnostic(Diagnostic.Create(
-                                Descriptors.DSK012_PerCallValueInPromptPrefix, value.Syntax.GetLocation(), Shown(value.Syntax)));
+                            return true;
                         }
                     }
-                }
-            }
 
-            /// <summary>A cheap first test on the shape, before any symbol comparison.</summary>
-            private static bool Candidate(IOperation operation)
-            {
-                switch (operation)
-                {
-                    case IInvocationOperation invocation:
-                        switch (invocation.TargetMethod.Name)
-                        {
-                            case "CreateSystemMessage":
-                            case "CreateDeveloperMessage":
-                            case "FromSystem":
-                            case "FromDeveloper":
-                            case "AddSystemMessage":
-                            case "AddDeveloperMessage":
-                            case "AddMessage":
-                                return true;
-                            default:
-                                return false;
-                        }
-
-                    case IObjectCreationOperation creation:
-                        switch (creation.Type?.Name)
-                        {
-                            case "SystemChatMessage":
-                            case "DeveloperChatMessage":
-                            case "ChatMessage":
-                            case "ChatHistory":
-                                return !creation.Arguments.IsEmpty;
-                            case "Dictionary":
-                            case "JsonObject":
-                                return creation.Initializer != null;
-                            default:
-                                return false;
-                        }
-
-                    case IAnonymousObjectCreationOperation anonymous:
-                        foreach (var member in anonymous.Initializers)
-                        {
-                            if (member is ISimpleAssignmentOperation assignment && assignment.Target is IPropertyReferenceOperation property
-                                && property.Property.Name == "role")
-                            {
-                                return true;
-                            }
-                        }
-
-                        return false;
-                    default:
-                        return false;
-                }
+                    return false;
+                default:
+                    return false;
             }
         }
 

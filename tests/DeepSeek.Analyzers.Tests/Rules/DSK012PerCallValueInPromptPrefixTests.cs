@@ -441,12 +441,12 @@ namespace DeepSeek.Analyzers.Tests.Rules
             """);
 
         [Fact]
-        public Task Ignores_values_passed_through_other_methods() => VerifyCS.AnalyzerAsync(
+        public Task Ignores_values_passed_through_other_methods_conditions_and_seeded_random() => VerifyCS.AnalyzerAsync(
             OpenAIClass + """
                 static string Season(DateTime when) => when.Month < 6 ? "spring" : "autumn";
 
                 ChatCompletion Ask(string q) => _client.CompleteChat(
-                    new SystemChatMessage($"It is {Season(DateTime.Now)}. {(DateTime.Now.Hour < 12 ? "Good morning" : "Hello")}."),
+                    new SystemChatMessage($"It is {Season(DateTime.Now)}. {(DateTime.Now.Hour < 12 ? "Good morning" : "Hello")}. Lucky number {new Random(42).Next(10)}."),
                     new UserChatMessage(q));
             }
             """);
