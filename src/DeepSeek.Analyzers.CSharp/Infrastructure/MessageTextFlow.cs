@@ -125,6 +125,11 @@ namespace DeepSeek.Analyzers.Infrastructure
                     VisitInvocation(invocation, dayCut, found, next);
                     return;
 
+                case IImplicitIndexerReferenceOperation range when range.Instance.Type?.SpecialType == SpecialType.System_String:
+                    // id[..8]: part of a per-call text is still per-call.
+                    Visit(range.Instance, dayCut, found, next);
+                    return;
+
                 case ILocalReferenceOperation local:
                     VisitLocal(local, dayCut, found, next);
                     return;
@@ -215,6 +220,7 @@ namespace DeepSeek.Analyzers.Infrastructure
                     case "PadRight":
                     case "Replace":
                     case "Insert":
+                    case "Substring":
                     case "ToString":
                         Visit(instance, dayCut, found, depth);
                         VisitArguments(invocation, dayCut, found, depth);

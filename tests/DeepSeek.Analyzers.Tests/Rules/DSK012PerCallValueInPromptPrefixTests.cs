@@ -373,6 +373,25 @@ namespace DeepSeek.Analyzers.Tests.Rules
             Diagnostic(0, "DateTime.Now"));
 
         [Fact]
+        public Task Flags_derived_values_string_methods_Join_ternaries_and_coalesce() => VerifyCS.AnalyzerAsync(
+            OpenAIClass + """
+                ChatCompletion Ask(string q, DateTime start, string? persona, bool verbose)
+                {
+                    var parts = new[] { "You are a helpful assistant.", "Uptime " + ({|#0:DateTime.UtcNow|} - start).TotalSeconds };
+                    var intro = persona ?? ("Session " + {|#1:Guid.NewGuid()|}.ToString("N")[..8]);
+                    return _client.CompleteChat(
+                        new SystemChatMessage(string.Join(" ", parts)),
+                        new SystemChatMessage(intro.Trim().Replace("Session", "Conversation")),
+                        new SystemChatMessage(verbose ? $"Now {{|#2:DateTime.Now|}.Hour}h" : "Be brief."),
+                        new UserChatMessage(q));
+                }
+            }
+            """,
+            Diagnostic(0, "DateTime.UtcNow"),
+            Diagnostic(1, "Guid.NewGuid()"),
+            Diagnostic(2, "DateTime.Now"));
+
+        [Fact]
         public Task Reports_a_value_shared_by_two_system_messages_once() => VerifyCS.AnalyzerAsync(
             OpenAIClass + """
                 void Ask(string q)
