@@ -20,7 +20,7 @@ namespace DeepSeek.Analyzers.Infrastructure
 
         private readonly WellKnownTypes _types;
         private readonly CancellationToken _cancellationToken;
-        private readonly HashSet<ILocalSymbol> _visiting = new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default);
+        private HashSet<ILocalSymbol>? _visitingLocals;
         private Dictionary<ILocalSymbol, List<IOperation>>? _localValues;
         private Dictionary<ILocalSymbol, List<IInvocationOperation>>? _builderCalls;
         private IOperation? _root;
@@ -30,6 +30,8 @@ namespace DeepSeek.Analyzers.Infrastructure
             _types = types;
             _cancellationToken = cancellationToken;
         }
+
+        private HashSet<ILocalSymbol> Visiting => _visitingLocals ??= new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default);
 
         /// <summary>Adds to <paramref name="found"/> every per-call value (not cut to the day) that flows into <paramref name="text"/>.</summary>
         public void Collect(IOperation text, ICollection<IOperation> found)
@@ -363,7 +365,7 @@ namespace DeepSeek.Analyzers.Infrastructure
 
         private void VisitBuilderLocal(ILocalSymbol local, bool dayCut, ICollection<IOperation> found, int depth)
         {
-            if (!_visiting.Add(local))
+            if (!Visiting.Add(local))
             {
                 return;
             }
@@ -397,13 +399,13 @@ namespace DeepSeek.Analyzers.Infrastructure
                 }
             }
 
-            _visiting.Remove(local);
+            Visiting.Remove(local);
         }
 
         private void VisitLocal(ILocalReferenceOperation reference, bool dayCut, ICollection<IOperation> found, int depth)
         {
             var local = reference.Local;
-            if (!_visiting.Add(local))
+            if (!Visiting.Add(local))
             {
                 return;
             }
@@ -417,7 +419,7 @@ namespace DeepSeek.Analyzers.Infrastructure
                 }
             }
 
-            _visiting.Remove(local);
+            Visiting.Remove(local);
         }
 
         /// <summary>Collects, once per block and only when a message text reads a local, what each local is assigned.</summary>

@@ -188,22 +188,7 @@ namespace DeepSeek.Analyzers.Infrastructure
             var system = false;
             foreach (var element in creation.Initializer!.Initializers)
             {
-                IOperation? key = null;
-                IOperation? value = null;
-                switch (element)
-                {
-                    case ISimpleAssignmentOperation assignment when assignment.Target is IPropertyReferenceOperation indexer
-                                                                   && indexer.Arguments.Length == 1:
-                        key = indexer.Arguments[0].Value;
-                        value = assignment.Value;
-                        break;
-                    case IInvocationOperation add when add.Arguments.Length == 2:
-                        key = add.Arguments[0].Value;
-                        value = add.Arguments[1].Value;
-                        break;
-                }
-
-                if (key == null || value == null || !(MessageTextFlow.Unwrap(key).ConstantValue.Value is string name))
+                if (!TryGetEntry(element, out var key, out var value) || !(MessageTextFlow.Unwrap(key).ConstantValue.Value is string name))
                 {
                     continue;
                 }
@@ -226,6 +211,27 @@ namespace DeepSeek.Analyzers.Infrastructure
             texts.Add(content);
             anchor = creation;
             return true;
+        }
+
+        /// <summary>A dictionary or <c>JsonObject</c> initializer entry: <c>["key"] = value</c> or <c>{ "key", value }</c>.</summary>
+        public static bool TryGetEntry(IOperation element, out IOperation key, out IOperation value)
+        {
+            switch (element)
+            {
+                case ISimpleAssignmentOperation assignment when assignment.Target is IPropertyReferenceOperation indexer
+                                                               && indexer.Arguments.Length == 1:
+                    key = indexer.Arguments[0].Value;
+                    value = assignment.Value;
+                    return true;
+                case IInvocationOperation add when add.Arguments.Length == 2:
+                    key = add.Arguments[0].Value;
+                    value = add.Arguments[1].Value;
+                    return true;
+                default:
+                    key = element;
+                    value = element;
+                    return false;
+            }
         }
 
         /// <summary>

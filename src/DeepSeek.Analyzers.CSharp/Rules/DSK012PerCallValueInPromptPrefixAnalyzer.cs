@@ -150,7 +150,7 @@ namespace DeepSeek.Analyzers.Rules
                             return !creation.Arguments.IsEmpty;
                         case "Dictionary":
                         case "JsonObject":
-                            return creation.Initializer != null;
+                            return creation.Initializer != null && HasRoleKey(creation.Initializer);
                         default:
                             return false;
                     }
@@ -169,6 +169,21 @@ namespace DeepSeek.Analyzers.Rules
                 default:
                     return false;
             }
+        }
+
+        /// <summary>An initializer with a <c>"role"</c> key (<c>["role"] = …</c> or <c>{ "role", … }</c>): most dictionaries are no message.</summary>
+        private static bool HasRoleKey(IObjectOrCollectionInitializerOperation initializer)
+        {
+            foreach (var element in initializer.Initializers)
+            {
+                if (SystemMessages.TryGetEntry(element, out var key, out _) && MessageTextFlow.Unwrap(key).ConstantValue.Value is string name
+                    && name == "role")
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>
