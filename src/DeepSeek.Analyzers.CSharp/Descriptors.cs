@@ -53,6 +53,14 @@ namespace DeepSeek.Analyzers
             DiagnosticSeverity.Warning,
             description: "deepseek-v4-flash and deepseek-v4-flash-vision-exp are still accepted, served by V4.1 Flash at the Flash price, but DeepSeek calls them a temporary compatibility alias with no published end date. Move to deepseek-flash before the route closes; the thinking mode is unchanged.");
 
+        public static readonly DiagnosticDescriptor DSK012_PerCallValueInPromptPrefix = Create(
+            RuleIdentifiers.PerCallValueInPromptPrefix,
+            title: "Per-call value in the prompt prefix defeats DeepSeek's context cache",
+            messageFormat: "'{0}' changes on every call and sits in the system prompt, so no request can reuse DeepSeek's context cache; keep the system prompt stable and put per-call context in the last user message",
+            RuleCategories.Cost,
+            DiagnosticSeverity.Info,
+            description: "DeepSeek bills cache-hit input at 1/50 of a miss, and a request hits only where it matches an earlier request's prefix from the first message on. The current time, a new GUID or a random number in the system prompt makes every request a full miss. Cut dates to the day, or move the value into the last user message.");
+
         private static DiagnosticDescriptor Create(
             string id,
             string title,

@@ -12,6 +12,7 @@ namespace DeepSeek.Analyzers
         public const string ModelNotAllowed = "DSK004";
 
         public const string LegacyModelName = "DSK011";
+        public const string PerCallValueInPromptPrefix = "DSK012";
 
         /// <summary>Where each rule's page lives: docs/rules/&lt;id&gt;.md in this repository.</summary>
         public const string HelpLinkBase = "https://github.com/deepseek-analyzers/DeepSeek.Analyzers/blob/main/docs/rules/";

@@ -28,6 +28,28 @@ namespace DeepSeek.Analyzers.Infrastructure
             RuntimeModels = compilation.GetTypeByMetadataName("DeepSeek.Runtime.DeepSeekModels");
             RuntimeApiKey = compilation.GetTypeByMetadataName("DeepSeek.Runtime.DeepSeekApiKey");
             RuntimePricing = compilation.GetTypeByMetadataName("DeepSeek.Runtime.DeepSeekPricing");
+
+            // ---- DSK012: prompt messages and per-call values -----------------------------------------------
+            OpenAISystemChatMessage = compilation.GetTypeByMetadataName("OpenAI.Chat.SystemChatMessage");
+            OpenAIDeveloperChatMessage = compilation.GetTypeByMetadataName("OpenAI.Chat.DeveloperChatMessage");
+            OpenAIChatMessage = compilation.GetTypeByMetadataName("OpenAI.Chat.ChatMessage");
+            OpenAIChatMessageContentPart = compilation.GetTypeByMetadataName("OpenAI.Chat.ChatMessageContentPart");
+            MeaiChatMessage = compilation.GetTypeByMetadataName("Microsoft.Extensions.AI.ChatMessage");
+            MeaiChatRole = compilation.GetTypeByMetadataName("Microsoft.Extensions.AI.ChatRole");
+            MeaiTextContent = compilation.GetTypeByMetadataName("Microsoft.Extensions.AI.TextContent");
+            SkChatHistory = compilation.GetTypeByMetadataName("Microsoft.SemanticKernel.ChatCompletion.ChatHistory");
+            SkAuthorRole = compilation.GetTypeByMetadataName("Microsoft.SemanticKernel.ChatCompletion.AuthorRole");
+            BetalgoChatMessage = compilation.GetTypeByMetadataName("Betalgo.Ranul.OpenAI.ObjectModels.RequestModels.ChatMessage");
+            BetalgoChatCompletionRole = compilation.GetTypeByMetadataName("Betalgo.Ranul.OpenAI.Contracts.Enums.ChatCompletionRole");
+            Dictionary = compilation.GetTypeByMetadataName("System.Collections.Generic.Dictionary`2");
+            StringBuilder = compilation.GetTypeByMetadataName("System.Text.StringBuilder");
+            DateTime = compilation.GetTypeByMetadataName("System.DateTime");
+            DateTimeOffset = compilation.GetTypeByMetadataName("System.DateTimeOffset");
+            DateOnly = compilation.GetTypeByMetadataName("System.DateOnly");
+            TimeProvider = compilation.GetTypeByMetadataName("System.TimeProvider");
+            Guid = compilation.GetTypeByMetadataName("System.Guid");
+            Random = compilation.GetTypeByMetadataName("System.Random");
+            Stopwatch = compilation.GetTypeByMetadataName("System.Diagnostics.Stopwatch");
         }
 
         public INamedTypeSymbol? OpenAIClient { get; }
@@ -74,5 +96,51 @@ namespace DeepSeek.Analyzers.Infrastructure
         public INamedTypeSymbol? RuntimePricing { get; }
 
         public bool ReferencesRuntime => RuntimeModels != null;
+
+        // ---- DSK012: prompt messages and per-call values ---------------------------------------------------
+
+        public INamedTypeSymbol? OpenAISystemChatMessage { get; }
+
+        public INamedTypeSymbol? OpenAIDeveloperChatMessage { get; }
+
+        public INamedTypeSymbol? OpenAIChatMessage { get; }
+
+        public INamedTypeSymbol? OpenAIChatMessageContentPart { get; }
+
+        public INamedTypeSymbol? MeaiChatMessage { get; }
+
+        public INamedTypeSymbol? MeaiChatRole { get; }
+
+        public INamedTypeSymbol? MeaiTextContent { get; }
+
+        public INamedTypeSymbol? SkChatHistory { get; }
+
+        public INamedTypeSymbol? SkAuthorRole { get; }
+
+        public INamedTypeSymbol? BetalgoChatMessage { get; }
+
+        public INamedTypeSymbol? BetalgoChatCompletionRole { get; }
+
+        public INamedTypeSymbol? Dictionary { get; }
+
+        public INamedTypeSymbol? StringBuilder { get; }
+
+        public INamedTypeSymbol? DateTime { get; }
+
+        public INamedTypeSymbol? DateTimeOffset { get; }
+
+        public INamedTypeSymbol? DateOnly { get; }
+
+        public INamedTypeSymbol? TimeProvider { get; }
+
+        public INamedTypeSymbol? Guid { get; }
+
+        public INamedTypeSymbol? Random { get; }
+
+        public INamedTypeSymbol? Stopwatch { get; }
+
+        /// <summary>True when an SDK chat-message type is referenced (raw JSON bodies need none).</summary>
+        public bool ReferencesChatMessages
+            => OpenAIChatMessage != null || MeaiChatMessage != null || SkChatHistory != null || BetalgoChatMessage != null;
     }
 }
