@@ -106,7 +106,10 @@ namespace DeepSeek.Analyzers.Tests.Properties
 
                 foreach (var price in after.Prices)
                 {
-                    Assert.True(price.CacheHitInput >= 0 && price.CacheMissInput >= 0 && price.Output >= 0, "a negative price");
+                    foreach (var tier in new[] { price.Peak, price.OffPeak })
+                    {
+                        Assert.True(tier.CacheHitInput >= 0 && tier.CacheMissInput >= 0 && tier.Output >= 0, "a negative price");
+                    }
                 }
             });
 
@@ -122,8 +125,10 @@ namespace DeepSeek.Analyzers.Tests.Properties
                     if (price != null)
                     {
                         var last = file.Models.Last(m => m.Id == id && m.Price != null).Price!;
-                        var entry = catalog.Prices.Single(p => p.Name == id);
-                        Assert.Equal(last, new[] { entry.CacheHitInput, entry.CacheMissInput, entry.Output });
+                        // A flat price in the file is the same table at both tiers.
+                        var entry = catalog.Prices.Single(p => p.Model == id);
+                        Assert.Equal(last, new[] { entry.Peak.CacheHitInput, entry.Peak.CacheMissInput, entry.Peak.Output });
+                        Assert.Equal(last, new[] { entry.OffPeak.CacheHitInput, entry.OffPeak.CacheMissInput, entry.OffPeak.Output });
                     }
                 }
 
