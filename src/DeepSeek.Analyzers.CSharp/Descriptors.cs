@@ -45,6 +45,22 @@ namespace DeepSeek.Analyzers
             DiagnosticSeverity.Info,
             description: "deepseek_analyzers.allowed_models lists the models a project may use (default: V4 Flash only). V4 Pro costs about 3x Flash at the discounted rate and 12x at list price, so it needs approval.");
 
+        public static readonly DiagnosticDescriptor DSK007_UnboundedRetry = Create(
+            RuleIdentifiers.UnboundedRetry,
+            title: "Unbounded retry",
+            messageFormat: "{0} retries without a bound; every retry of a paid API call is billed: retry at most {1} times with exponential backoff",
+            RuleCategories.Reliability,
+            DiagnosticSeverity.Warning,
+            description: "A retry that never stops turns an outage, a rate limit or a bad request into a bill that never stops. DeepSeek's guidance is 1-2 retries with exponential backoff and jitter; 400, 401, 402 and 422 are never worth retrying.");
+
+        public static readonly DiagnosticDescriptor DSK008_ExcessiveRetry = Create(
+            RuleIdentifiers.ExcessiveRetry,
+            title: "Retry above the cap or without backoff",
+            messageFormat: "{0}",
+            RuleCategories.Reliability,
+            DiagnosticSeverity.Info,
+            description: "Retries of DeepSeek calls should be few (deepseek_analyzers.max_retries, default 2) and back off exponentially. Retrying at once or at a constant pace hammers a rate-limited API, and a retry stacked on the OpenAI SDK's own 3 retries multiplies the attempts (3 retries x 4 SDK attempts = 12 calls).");
+
         private static DiagnosticDescriptor Create(
             string id,
             string title,

@@ -11,6 +11,9 @@ namespace DeepSeek.Analyzers
         public const string UnknownModelId = "DSK003";
         public const string ModelNotAllowed = "DSK004";
 
+        public const string UnboundedRetry = "DSK007";
+        public const string ExcessiveRetry = "DSK008";
+
         /// <summary>Where each rule's page lives: docs/rules/&lt;id&gt;.md in this repository.</summary>
         public const string HelpLinkBase = "https://github.com/deepseek-analyzers/DeepSeek.Analyzers/blob/main/docs/rules/";
 

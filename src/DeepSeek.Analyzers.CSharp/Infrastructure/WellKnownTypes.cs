@@ -28,6 +28,14 @@ namespace DeepSeek.Analyzers.Infrastructure
             RuntimeModels = compilation.GetTypeByMetadataName("DeepSeek.Runtime.DeepSeekModels");
             RuntimeApiKey = compilation.GetTypeByMetadataName("DeepSeek.Runtime.DeepSeekApiKey");
             RuntimePricing = compilation.GetTypeByMetadataName("DeepSeek.Runtime.DeepSeekPricing");
+
+            // ---- Retry APIs (DSK007/DSK008) ----
+            PollyPolicyBuilder = compilation.GetTypeByMetadataName("Polly.PolicyBuilder");
+            PollyPolicyBuilderOfT = compilation.GetTypeByMetadataName("Polly.PolicyBuilder`1");
+            PollyRetryStrategyOptions = compilation.GetTypeByMetadataName("Polly.Retry.RetryStrategyOptions`1");
+            PollyDelayBackoffType = compilation.GetTypeByMetadataName("Polly.DelayBackoffType");
+            HttpClientBuilder = compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.IHttpClientBuilder");
+            RuntimeRetry = compilation.GetTypeByMetadataName("DeepSeek.Runtime.DeepSeekRetry");
         }
 
         public INamedTypeSymbol? OpenAIClient { get; }
@@ -74,5 +82,24 @@ namespace DeepSeek.Analyzers.Infrastructure
         public INamedTypeSymbol? RuntimePricing { get; }
 
         public bool ReferencesRuntime => RuntimeModels != null;
+
+        // ---- Retry APIs (DSK007/DSK008) ----
+
+        /// <summary><c>Polly.PolicyBuilder</c>: the receiver of Polly v7's <c>Retry</c>/<c>WaitAndRetry</c>/<c>…Forever</c> extensions.</summary>
+        public INamedTypeSymbol? PollyPolicyBuilder { get; }
+
+        public INamedTypeSymbol? PollyPolicyBuilderOfT { get; }
+
+        /// <summary><c>Polly.Retry.RetryStrategyOptions&lt;T&gt;</c>: base of v8 <c>RetryStrategyOptions</c> and Http.Resilience <c>HttpRetryStrategyOptions</c>.</summary>
+        public INamedTypeSymbol? PollyRetryStrategyOptions { get; }
+
+        public INamedTypeSymbol? PollyDelayBackoffType { get; }
+
+        public INamedTypeSymbol? HttpClientBuilder { get; }
+
+        public INamedTypeSymbol? RuntimeRetry { get; }
+
+        /// <summary>Polly (v7 or v8), Http.Resilience or System.ClientModel: the libraries whose retry APIs DSK007/DSK008 read.</summary>
+        public bool ReferencesRetryLibrary => PollyPolicyBuilder != null || PollyRetryStrategyOptions != null || ClientRetryPolicy != null;
     }
 }

@@ -1,0 +1,104 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using DeepSeek.Analyzers.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace DeepSeek.Analyzers.Rules
+{
+    /// <summary>
+    /// DSK007: a retry that never stops. Polly's <c>…Forever</c> policies, a count of <c>int.MaxValue</c> (Polly v7 and v8,
+    /// Http.Resilience, <c>ClientRetryPolicy</c>) are reported everywhere: unbounded is never right for a paid API.
+    /// Hand-written retries (loops, goto, recursion from a catch) are reported only where they retry a DeepSeek call.
+    /// A construct that is unbounded gets DSK007 only, never DSK008 as well.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class DSK007UnboundedRetryAnalyzer : DeepSeekAnalyzer
+    {
+        /// <summary>Which rewrite the fix applies (a <see cref="RetryForm"/> name, or a <see cref="RetryLoopKind"/> name).</summary>
+        public const string FormProperty = "Form";
+
+        /// <summary>The bound the fix writes: <c>deepseek_analyzers.max_retries</c>.</summary>
+        public const string MaxRetriesProperty = "MaxRetries";
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+            ImmutableArray.Create(Descriptors.DSK007_UnboundedRetry);
+
+        private protected override void OnCompilationStart(CompilationStartAnalysisContext context, DeepSeekCompilationContext deepSeek)
+        {
+            if (deepSeek.Types.ReferencesRetryLibrary)
+            {
+                context.RegisterOperationAction(c => AnalyzeConstruct(c, deepSeek, RetryConstructs.FromInvocation((IInvocationOperation)c.Operation, deepSeek.Types)), OperationKind.Invocation);
+                context.RegisterOperationAction(c => AnalyzeConstruct(c, deepSeek, RetryConstructs.FromCreation((IObjectCreationOperation)c.Operation, deepSeek.Types)), OperationKind.ObjectCreation);
+                context.RegisterOperationAction(c => AnalyzeConstruct(c, deepSeek, RetryConstructs.FromAssignment((ISimpleAssignmentOperation)c.Operation, deepSeek.Types)), OperationKind.SimpleAssignment);
+            }
+
+            context.RegisterOperationAction(c => AnalyzeLoop(c, deepSeek), OperationKind.Loop);
+            context.RegisterOperationAction(c => AnalyzeTry(c, deepSeek), OperationKind.Try);
+        }
+
+        private static void AnalyzeConstruct(OperationAnalysisContext context, DeepSeekCompilationContext deepSeek, RetryConstruct? construct)
+        {
+            if (construct == null || !construct.IsUnbounded)
+            {
+                return;
+            }
+
+            var options = deepSeek.Options.Get(construct.Operation.Syntax.SyntaxTree);
+            var name = construct.Form == RetryForm.StrategyAssignment || construct.Form == RetryForm.StrategyOptions
+                ? "MaxRetryAttempts = int.MaxValue"
+                : "'" + construct.Name + "'";
+            Report(context, construct.Operation.Syntax.GetLocation(), construct.Form.ToString(), name, options);
+        }
+
+        private static void AnalyzeLoop(OperationAnalysisContext context, DeepSeekCompilationContext deepSeek)
+        {
+            var retry = RetryLoops.FromLoop((ILoopOperation)context.Operation);
+            if (retry != null && !retry.Bounded && RetriesDeepSeek(context, deepSeek, retry))
+            {
+                Report(context, retry.Location, nameof(RetryLoopKind.Loop), "This loop", deepSeek.Options.Get(context.Operation.Syntax.SyntaxTree));
+            }
+        }
+
+        private static void AnalyzeTry(OperationAnalysisContext context, DeepSeekCompilationContext deepSeek)
+        {
+            var attempt = (ITryOperation)context.Operation;
+            if (attempt.Catches.IsEmpty)
+            {
+                return;
+            }
+
+            var retry = RetryLoops.FromGoto(attempt);
+            if (retry == null && context.ContainingSymbol is IMethodSymbol method)
+            {
+                retry = RetryLoops.FromRecursion(attempt, method);
+            }
+
+            if (retry != null && !retry.Bounded && RetriesDeepSeek(context, deepSeek, retry))
+            {
+                var subject = retry.Kind == RetryLoopKind.Goto ? "This goto retry" : "This recursive retry";
+                Report(context, retry.Location, retry.Kind.ToString(), subject, deepSeek.Options.Get(attempt.Syntax.SyntaxTree));
+            }
+        }
+
+        /// <summary>The one evidence question of this rule: does the retried code call a DeepSeek-bound client?</summary>
+        private static bool RetriesDeepSeek(OperationAnalysisContext context, DeepSeekCompilationContext deepSeek, RetryLoop retry)
+            => RetrySites.CallsDeepSeek(
+                retry.Attempt.Body,
+                deepSeek.Evidence,
+                deepSeek.Types,
+                deepSeek.Options.Get(retry.Attempt.Syntax.SyntaxTree),
+                context.CancellationToken);
+
+        private static void Report(OperationAnalysisContext context, Location location, string form, string subject, DeepSeekOptions options)
+            => context.ReportDiagnostic(Diagnostic.Create(
+                Descriptors.DSK007_UnboundedRetry,
+                location,
+                ImmutableDictionary<string, string?>.Empty
+                    .Add(FormProperty, form)
+                    .Add(MaxRetriesProperty, options.MaxRetries.ToString(CultureInfo.InvariantCulture)),
+                subject,
+                options.MaxRetries));
+    }
+}
