@@ -107,10 +107,9 @@ namespace DeepSeek.Analyzers.Infrastructure
             foreach (var statement in swallowing.Handler.Operations)
             {
                 // Only an unconditional jump back: one inside an if is a choice, and the code after it decides.
-                if (statement is IBranchOperation branch && branch.BranchKind == BranchKind.GoTo
-                    && attempt.Syntax.Parent is BlockSyntax block)
+                if (statement is IBranchOperation branch && branch.BranchKind == BranchKind.GoTo)
                 {
-                    var labeled = LabeledBefore(attempt, block, branch.Target);
+                    var labeled = LabeledBefore(attempt, branch.Target);
                     if (labeled != null)
                     {
                         var counters = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
@@ -399,8 +398,14 @@ namespace DeepSeek.Analyzers.Infrastructure
             return false;
         }
 
-        private static ILabeledOperation? LabeledBefore(ITryOperation attempt, BlockSyntax block, ILabelSymbol target)
+        private static ILabeledOperation? LabeledBefore(ITryOperation attempt, ILabelSymbol target)
         {
+            // again: try { … } catch { goto again; }
+            if (attempt.Parent is ILabeledOperation own && SymbolEqualityComparer.Default.Equals(own.Label, target))
+            {
+                return own;
+            }
+
             if (!(attempt.Parent is IBlockOperation parent))
             {
                 return null;

@@ -85,9 +85,10 @@ namespace DeepSeek.Analyzers.Infrastructure
 
             var counter = RetryFix.FreeName(model, loop.SpanStart, "attempt", loop);
             var guard = SyntaxFactory.ParseStatement(string.Format(CultureInfo.InvariantCulture, "if ({0} >= {1}) throw;", counter, count))
-                .WithAdditionalAnnotations(Formatter.Annotation);
+                .WithLeadingTrivia(SyntaxFactory.ElasticMarker)
+                .WithTrailingTrivia(SyntaxFactory.ElasticMarker);
             var newAttempt = attempt.WithCatches(SyntaxFactory.List(attempt.Catches.Select(c =>
-                c.Filter == null && !Exits(c.Block) ? c.WithBlock(c.Block.WithStatements(c.Block.Statements.Insert(0, guard))) : c)));
+                c.Filter == null && !Exits(c.Block) ? c.WithBlock(Guarded(c.Block, guard)) : c)));
             var newBody = body.ReplaceNode(attempt, newAttempt);
             var header = SyntaxFactory.ParseStatement(string.Format(
                 CultureInfo.InvariantCulture,
@@ -154,6 +155,23 @@ namespace DeepSeek.Analyzers.Infrastructure
 
             var bound = model.GetSpeculativeTypeInfo(loop.SpanStart, (ExpressionSyntax)((AwaitExpressionSyntax)call).Expression, SpeculativeBindingOption.BindAsExpression).Type;
             return SymbolEqualityComparer.Default.Equals(bound, callType) ? statement : null;
+        }
+
+        /// <summary>The catch block with the guard first; a one-line block (<c>catch { }</c>) is laid out on lines again.</summary>
+        private static BlockSyntax Guarded(BlockSyntax block, StatementSyntax guard)
+        {
+            var statements = block.Statements.Insert(0, guard);
+            var tree = block.SyntaxTree;
+            var oneLine = tree.GetLineSpan(block.OpenBraceToken.Span).StartLinePosition.Line == tree.GetLineSpan(block.CloseBraceToken.Span).StartLinePosition.Line;
+            if (!oneLine)
+            {
+                return block.WithStatements(statements).WithAdditionalAnnotations(Formatter.Annotation);
+            }
+
+            return SyntaxFactory.Block(statements.Select(s => s.WithoutLeadingTrivia().WithTrailingTrivia(SyntaxFactory.ElasticMarker)))
+                .WithLeadingTrivia(SyntaxFactory.ElasticMarker)
+                .WithTrailingTrivia(block.GetTrailingTrivia())
+                .WithAdditionalAnnotations(Formatter.Annotation);
         }
 
         private static bool CatchesEverything(CatchClauseSyntax clause, SemanticModel model, CancellationToken cancellationToken)
