@@ -59,7 +59,7 @@ namespace DeepSeek.Analyzers
             messageFormat: "{0}",
             RuleCategories.Reliability,
             DiagnosticSeverity.Info,
-            description: "Retries of DeepSeek calls should be few (deepseek_analyzers.max_retries, default 2) and back off exponentially. Retrying at once or at a constant pace hammers a rate-limited API, and a retry stacked on the OpenAI SDK's own 3 retries multiplies the attempts (3 retries x 4 SDK attempts = 12 calls).");
+            description: "Retries of DeepSeek calls should be few (deepseek_analyzers.max_retries, default 2) and back off exponentially. Retrying at once or at a constant pace hammers a rate-limited API, and a retry stacked on the OpenAI SDK's own 3 retries multiplies the attempts (3 application attempts x 4 SDK attempts = 12 calls).");
 
         private static DiagnosticDescriptor Create(
             string id,

@@ -120,7 +120,7 @@ namespace DeepSeek.Analyzers.Infrastructure
                         }
 
                         AddCounters(attempt, counters);
-                        var bounded = false;
+                        var bounded = swallowing.Filter != null;
                         foreach (var operation in region)
                         {
                             bounded |= HasCheckedExit(operation, counters);
@@ -139,7 +139,7 @@ namespace DeepSeek.Analyzers.Infrastructure
         {
             foreach (var clause in attempt.Catches)
             {
-                if (clause.Filter != null || ContainsThrow(clause.Handler))
+                if (ContainsThrow(clause.Handler))
                 {
                     continue;
                 }
@@ -149,7 +149,8 @@ namespace DeepSeek.Analyzers.Infrastructure
                     if (operation is IInvocationOperation call
                         && SymbolEqualityComparer.Default.Equals(call.TargetMethod.OriginalDefinition, method.OriginalDefinition))
                     {
-                        return new RetryLoop(RetryLoopKind.Recursion, call, attempt, call.Syntax.GetLocation(), PassesCheckedCountdown(call, attempt));
+                        var bounded = clause.Filter != null || PassesCheckedCountdown(call, attempt);
+                        return new RetryLoop(RetryLoopKind.Recursion, call, attempt, call.Syntax.GetLocation(), bounded);
                     }
                 }
             }
@@ -170,16 +171,11 @@ namespace DeepSeek.Analyzers.Infrastructure
             return false;
         }
 
-        /// <summary>The first catch that swallows: no filter, and no throw, return, break or goto out of it.</summary>
+        /// <summary>The first catch that swallows: no throw, return or break out of it (a filter may still bound it).</summary>
         public static ICatchClauseOperation? SwallowingCatch(ITryOperation attempt)
         {
             foreach (var clause in attempt.Catches)
             {
-                if (clause.Filter != null)
-                {
-                    continue;
-                }
-
                 var exits = false;
                 foreach (var operation in clause.Handler.Descendants())
                 {

@@ -340,9 +340,28 @@ namespace DeepSeek.Analyzers.Tests.Rules
                     var policy = Policy.Handle<ClientResultException>().WaitAndRetryAsync(2, a => TimeSpan.FromSeconds(Math.Pow(2, a)));
                     await policy.ExecuteAsync(() => quiet.CompleteChatAsync("hi"));
                 }
+
+                async Task<string> F()
+                {
+                    {|#2:for|} (var attempt = 0; attempt < 3; attempt++)
+                    {
+                        try { return (await chat.CompleteChatAsync("hi")).Value.Content[0].Text; }
+                        catch (ClientResultException) when (attempt < 2) { }
+                    }
+
+                    return "";
+                }
+
+                async Task G()
+                {
+                    var policy = {|#3:Policy.Handle<ClientResultException>().WaitAndRetryAsync(1, a => TimeSpan.FromSeconds(Math.Pow(2, a)))|};
+                    await policy.ExecuteAsync(() => chat.CompleteChatAsync("hi"));
+                }
             }
             """,
             Stacked(0),
-            Stacked(1, 2));
+            Stacked(1, 2),
+            Stacked(2),
+            Stacked(3, 1));
     }
 }
