@@ -51,6 +51,28 @@ namespace DeepSeek.Analyzers.Infrastructure
     /// </summary>
     internal static class RetryLoops
     {
+        /// <summary>A loop worth a closer look: one with a <c>try</c> of its own. Cheap: most loops stop here without allocating.</summary>
+        public static bool MayRetry(ILoopOperation loop) => loop.Body != null && ContainsTry(loop.Body.Syntax);
+
+        private static bool ContainsTry(SyntaxNode node)
+        {
+            foreach (var child in node.ChildNodesAndTokens())
+            {
+                var childNode = child.AsNode();
+                if (childNode == null || childNode is AnonymousFunctionExpressionSyntax || childNode is LocalFunctionStatementSyntax)
+                {
+                    continue;
+                }
+
+                if (childNode is TryStatementSyntax || ContainsTry(childNode))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         public static RetryLoop? FromLoop(ILoopOperation loop)
         {
             IOperation? condition;
@@ -95,8 +117,47 @@ namespace DeepSeek.Analyzers.Infrastructure
             return new RetryLoop(RetryLoopKind.Loop, loop, attempt, location, bounded);
         }
 
+        /// <summary>A goto-retry started at <paramref name="labeled"/>: a later <c>try</c> of the same block whose catch jumps back to it.</summary>
+        public static RetryLoop? FromLabel(ILabeledOperation labeled)
+        {
+            if (labeled.Operation is ITryOperation own)
+            {
+                var retry = FromGoto(own);
+                if (retry != null && retry.Construct == labeled)
+                {
+                    return retry;
+                }
+            }
+
+            if (!(labeled.Parent is IBlockOperation block))
+            {
+                return null;
+            }
+
+            var after = false;
+            foreach (var statement in block.Operations)
+            {
+                if (statement == labeled)
+                {
+                    after = true;
+                    continue;
+                }
+
+                if (after && statement is ITryOperation attempt)
+                {
+                    var retry = FromGoto(attempt);
+                    if (retry != null && retry.Construct == labeled)
+                    {
+                        return retry;
+                    }
+                }
+            }
+
+            return null;
+        }
+
         /// <summary>A goto-retry: a catch of <paramref name="attempt"/> that jumps back to a label before it.</summary>
-        public static RetryLoop? FromGoto(ITryOperation attempt)
+        private static RetryLoop? FromGoto(ITryOperation attempt)
         {
             var swallowing = SwallowingCatch(attempt);
             if (swallowing == null)

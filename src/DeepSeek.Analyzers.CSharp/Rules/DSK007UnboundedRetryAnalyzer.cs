@@ -34,8 +34,9 @@ namespace DeepSeek.Analyzers.Rules
                 context.RegisterOperationAction(c => AnalyzeConstruct(c, deepSeek, RetryConstructs.FromAssignment((ISimpleAssignmentOperation)c.Operation, deepSeek.Types)), OperationKind.SimpleAssignment);
             }
 
-            context.RegisterOperationAction(c => AnalyzeLoop(c, deepSeek), OperationKind.Loop);
-            context.RegisterOperationAction(c => AnalyzeTry(c, deepSeek), OperationKind.Try);
+            context.RegisterOperationAction(c => AnalyzeRetry(c, deepSeek, RetryLoops.MayRetry((ILoopOperation)c.Operation) ? RetryLoops.FromLoop((ILoopOperation)c.Operation) : null), OperationKind.Loop);
+            context.RegisterOperationAction(c => AnalyzeRetry(c, deepSeek, RetryLoops.FromLabel((ILabeledOperation)c.Operation)), OperationKind.Labeled);
+            context.RegisterOperationAction(c => AnalyzeRecursion(c, deepSeek), OperationKind.Try);
         }
 
         private static void AnalyzeConstruct(OperationAnalysisContext context, DeepSeekCompilationContext deepSeek, RetryConstruct? construct)
@@ -52,33 +53,23 @@ namespace DeepSeek.Analyzers.Rules
             Report(context, construct.Operation.Syntax.GetLocation(), construct.Form.ToString(), name, options);
         }
 
-        private static void AnalyzeLoop(OperationAnalysisContext context, DeepSeekCompilationContext deepSeek)
+        private static void AnalyzeRecursion(OperationAnalysisContext context, DeepSeekCompilationContext deepSeek)
         {
-            var retry = RetryLoops.FromLoop((ILoopOperation)context.Operation);
-            if (retry != null && !retry.Bounded && RetriesDeepSeek(context, deepSeek, retry))
+            var attempt = (ITryOperation)context.Operation;
+            if (!attempt.Catches.IsEmpty && context.ContainingSymbol is IMethodSymbol method)
             {
-                Report(context, retry.Location, nameof(RetryLoopKind.Loop), "This loop", deepSeek.Options.Get(context.Operation.Syntax.SyntaxTree));
+                AnalyzeRetry(context, deepSeek, RetryLoops.FromRecursion(attempt, method));
             }
         }
 
-        private static void AnalyzeTry(OperationAnalysisContext context, DeepSeekCompilationContext deepSeek)
+        private static void AnalyzeRetry(OperationAnalysisContext context, DeepSeekCompilationContext deepSeek, RetryLoop? retry)
         {
-            var attempt = (ITryOperation)context.Operation;
-            if (attempt.Catches.IsEmpty)
-            {
-                return;
-            }
-
-            var retry = RetryLoops.FromGoto(attempt);
-            if (retry == null && context.ContainingSymbol is IMethodSymbol method)
-            {
-                retry = RetryLoops.FromRecursion(attempt, method);
-            }
-
             if (retry != null && !retry.Bounded && RetriesDeepSeek(context, deepSeek, retry))
             {
-                var subject = retry.Kind == RetryLoopKind.Goto ? "This goto retry" : "This recursive retry";
-                Report(context, retry.Location, retry.Kind.ToString(), subject, deepSeek.Options.Get(attempt.Syntax.SyntaxTree));
+                var subject = retry.Kind == RetryLoopKind.Loop ? "This loop"
+                    : retry.Kind == RetryLoopKind.Goto ? "This goto retry"
+                    : "This recursive retry";
+                Report(context, retry.Location, retry.Kind.ToString(), subject, deepSeek.Options.Get(retry.Attempt.Syntax.SyntaxTree));
             }
         }
 

@@ -37,8 +37,10 @@ namespace DeepSeek.Analyzers.Rules
             // A hand-written retry is only ever DSK008's as a retry stacked on the OpenAI SDK's own.
             if (deepSeek.Types.OpenAIClientOptions != null)
             {
-                context.RegisterOperationAction(c => AnalyzeLoop(c, deepSeek, RetryLoops.FromLoop((ILoopOperation)c.Operation)), OperationKind.Loop);
-                context.RegisterOperationAction(c => AnalyzeLoop(c, deepSeek, RetryLoops.FromGoto((ITryOperation)c.Operation)), OperationKind.Try);
+                context.RegisterOperationAction(
+                    c => AnalyzeLoop(c, deepSeek, RetryLoops.MayRetry((ILoopOperation)c.Operation) ? RetryLoops.FromLoop((ILoopOperation)c.Operation) : null),
+                    OperationKind.Loop);
+                context.RegisterOperationAction(c => AnalyzeLoop(c, deepSeek, RetryLoops.FromLabel((ILabeledOperation)c.Operation)), OperationKind.Labeled);
             }
         }
 
