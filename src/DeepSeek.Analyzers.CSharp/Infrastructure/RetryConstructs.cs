@@ -1,5 +1,6 @@
 using System;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace DeepSeek.Analyzers.Infrastructure
@@ -62,6 +63,30 @@ namespace DeepSeek.Analyzers.Infrastructure
     {
         public const string MaxRetryAttempts = "MaxRetryAttempts";
         public const string BackoffType = "BackoffType";
+
+        /// <summary>
+        /// Registers <paramref name="analyze"/> for every retry construct (Polly invocations, options creations, later
+        /// assignments), only when a retry library is referenced.
+        /// </summary>
+        public static void RegisterActions(CompilationStartAnalysisContext context, WellKnownTypes types, Action<OperationAnalysisContext, RetryConstruct> analyze)
+        {
+            if (!types.ReferencesRetryLibrary)
+            {
+                return;
+            }
+
+            context.RegisterOperationAction(c => Analyze(c, FromInvocation((IInvocationOperation)c.Operation, types), analyze), OperationKind.Invocation);
+            context.RegisterOperationAction(c => Analyze(c, FromCreation((IObjectCreationOperation)c.Operation, types), analyze), OperationKind.ObjectCreation);
+            context.RegisterOperationAction(c => Analyze(c, FromAssignment((ISimpleAssignmentOperation)c.Operation, types), analyze), OperationKind.SimpleAssignment);
+        }
+
+        private static void Analyze(OperationAnalysisContext context, RetryConstruct? construct, Action<OperationAnalysisContext, RetryConstruct> analyze)
+        {
+            if (construct != null)
+            {
+                analyze(context, construct);
+            }
+        }
 
         /// <summary>A Polly v7 retry policy built from a <c>PolicyBuilder</c>.</summary>
         public static RetryConstruct? FromInvocation(IInvocationOperation invocation, WellKnownTypes types)

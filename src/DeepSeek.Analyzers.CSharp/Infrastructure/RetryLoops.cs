@@ -1,6 +1,8 @@
+using System;
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace DeepSeek.Analyzers.Infrastructure
@@ -51,6 +53,32 @@ namespace DeepSeek.Analyzers.Infrastructure
     /// </summary>
     internal static class RetryLoops
     {
+        /// <summary>Registers <paramref name="analyze"/> for every retry loop and goto-retry (at the loop and at the label).</summary>
+        public static void RegisterActions(CompilationStartAnalysisContext context, Action<OperationAnalysisContext, RetryLoop> analyze)
+        {
+            context.RegisterOperationAction(
+                c =>
+                {
+                    var loop = (ILoopOperation)c.Operation;
+                    var retry = MayRetry(loop) ? FromLoop(loop) : null;
+                    if (retry != null)
+                    {
+                        analyze(c, retry);
+                    }
+                },
+                OperationKind.Loop);
+            context.RegisterOperationAction(
+                c =>
+                {
+                    var retry = FromLabel((ILabeledOperation)c.Operation);
+                    if (retry != null)
+                    {
+                        analyze(c, retry);
+                    }
+                },
+                OperationKind.Labeled);
+        }
+
         /// <summary>A loop worth a closer look: one with a <c>try</c> of its own. Cheap: most loops stop here without allocating.</summary>
         public static bool MayRetry(ILoopOperation loop) => loop.Body != null && ContainsTry(loop.Body.Syntax);
 

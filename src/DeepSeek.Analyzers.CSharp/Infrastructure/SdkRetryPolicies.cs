@@ -70,23 +70,7 @@ namespace DeepSeek.Analyzers.Infrastructure
                 case ILocalReferenceOperation _:
                 case IFieldReferenceOperation _:
                 case IPropertyReferenceOperation _:
-                {
-                    var values = ValuesOf(client, cancellationToken);
-                    if (values.Count == 0)
-                    {
-                        return false;
-                    }
-
-                    foreach (var value in values)
-                    {
-                        if (value is ISimpleAssignmentOperation || !StillRetries(value, types, depth + 1, cancellationToken))
-                        {
-                            return false;
-                        }
-                    }
-
-                    return true;
-                }
+                    return EveryValue(client, value => StillRetries(value, types, depth + 1, cancellationToken), cancellationToken);
 
                 default:
                     return false;
@@ -120,28 +104,35 @@ namespace DeepSeek.Analyzers.Infrastructure
                 case ILocalReferenceOperation _:
                 case IFieldReferenceOperation _:
                 case IPropertyReferenceOperation _:
-                {
-                    var values = ValuesOf(options, cancellationToken);
-                    if (values.Count == 0 || depth > MaxDepth)
-                    {
-                        return false;
-                    }
-
-                    foreach (var value in values)
-                    {
-                        // options.RetryPolicy = …: a member set recorded against the options.
-                        if (value is ISimpleAssignmentOperation || !LeavesRetryPolicy(value, types, depth + 1, cancellationToken))
-                        {
-                            return false;
-                        }
-                    }
-
-                    return true;
-                }
+                    return depth <= MaxDepth
+                           && EveryValue(options, value => LeavesRetryPolicy(value, types, depth + 1, cancellationToken), cancellationToken);
 
                 default:
                     return false;
             }
+        }
+
+        /// <summary>
+        /// True when every value the variable is given passes <paramref name="test"/>, there is at least one, and none is an
+        /// <c>x.RetryPolicy = …</c> member set.
+        /// </summary>
+        private static bool EveryValue(IOperation reference, System.Func<IOperation, bool> test, CancellationToken cancellationToken)
+        {
+            var values = ValuesOf(reference, cancellationToken);
+            if (values.Count == 0)
+            {
+                return false;
+            }
+
+            foreach (var value in values)
+            {
+                if (value is ISimpleAssignmentOperation || !test(value))
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         /// <summary>

@@ -27,21 +27,14 @@ namespace DeepSeek.Analyzers.Rules
 
         private protected override void OnCompilationStart(CompilationStartAnalysisContext context, DeepSeekCompilationContext deepSeek)
         {
-            if (deepSeek.Types.ReferencesRetryLibrary)
-            {
-                context.RegisterOperationAction(c => AnalyzeConstruct(c, deepSeek, RetryConstructs.FromInvocation((IInvocationOperation)c.Operation, deepSeek.Types)), OperationKind.Invocation);
-                context.RegisterOperationAction(c => AnalyzeConstruct(c, deepSeek, RetryConstructs.FromCreation((IObjectCreationOperation)c.Operation, deepSeek.Types)), OperationKind.ObjectCreation);
-                context.RegisterOperationAction(c => AnalyzeConstruct(c, deepSeek, RetryConstructs.FromAssignment((ISimpleAssignmentOperation)c.Operation, deepSeek.Types)), OperationKind.SimpleAssignment);
-            }
-
-            context.RegisterOperationAction(c => AnalyzeRetry(c, deepSeek, RetryLoops.MayRetry((ILoopOperation)c.Operation) ? RetryLoops.FromLoop((ILoopOperation)c.Operation) : null), OperationKind.Loop);
-            context.RegisterOperationAction(c => AnalyzeRetry(c, deepSeek, RetryLoops.FromLabel((ILabeledOperation)c.Operation)), OperationKind.Labeled);
+            RetryConstructs.RegisterActions(context, deepSeek.Types, (c, construct) => AnalyzeConstruct(c, deepSeek, construct));
+            RetryLoops.RegisterActions(context, (c, retry) => AnalyzeRetry(c, deepSeek, retry));
             context.RegisterOperationAction(c => AnalyzeRecursion(c, deepSeek), OperationKind.Try);
         }
 
-        private static void AnalyzeConstruct(OperationAnalysisContext context, DeepSeekCompilationContext deepSeek, RetryConstruct? construct)
+        private static void AnalyzeConstruct(OperationAnalysisContext context, DeepSeekCompilationContext deepSeek, RetryConstruct construct)
         {
-            if (construct == null || !construct.IsUnbounded)
+            if (!construct.IsUnbounded)
             {
                 return;
             }

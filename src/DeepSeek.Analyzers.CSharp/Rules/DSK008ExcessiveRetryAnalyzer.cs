@@ -27,26 +27,18 @@ namespace DeepSeek.Analyzers.Rules
 
         private protected override void OnCompilationStart(CompilationStartAnalysisContext context, DeepSeekCompilationContext deepSeek)
         {
-            if (deepSeek.Types.ReferencesRetryLibrary)
-            {
-                context.RegisterOperationAction(c => AnalyzeConstruct(c, deepSeek, RetryConstructs.FromInvocation((IInvocationOperation)c.Operation, deepSeek.Types)), OperationKind.Invocation);
-                context.RegisterOperationAction(c => AnalyzeConstruct(c, deepSeek, RetryConstructs.FromCreation((IObjectCreationOperation)c.Operation, deepSeek.Types)), OperationKind.ObjectCreation);
-                context.RegisterOperationAction(c => AnalyzeConstruct(c, deepSeek, RetryConstructs.FromAssignment((ISimpleAssignmentOperation)c.Operation, deepSeek.Types)), OperationKind.SimpleAssignment);
-            }
+            RetryConstructs.RegisterActions(context, deepSeek.Types, (c, construct) => AnalyzeConstruct(c, deepSeek, construct));
 
             // A hand-written retry is only ever DSK008's as a retry stacked on the OpenAI SDK's own.
             if (deepSeek.Types.OpenAIClientOptions != null)
             {
-                context.RegisterOperationAction(
-                    c => AnalyzeLoop(c, deepSeek, RetryLoops.MayRetry((ILoopOperation)c.Operation) ? RetryLoops.FromLoop((ILoopOperation)c.Operation) : null),
-                    OperationKind.Loop);
-                context.RegisterOperationAction(c => AnalyzeLoop(c, deepSeek, RetryLoops.FromLabel((ILabeledOperation)c.Operation)), OperationKind.Labeled);
+                RetryLoops.RegisterActions(context, (c, retry) => AnalyzeLoop(c, deepSeek, retry));
             }
         }
 
-        private static void AnalyzeConstruct(OperationAnalysisContext context, DeepSeekCompilationContext deepSeek, RetryConstruct? construct)
+        private static void AnalyzeConstruct(OperationAnalysisContext context, DeepSeekCompilationContext deepSeek, RetryConstruct construct)
         {
-            if (construct == null || construct.IsUnbounded)
+            if (construct.IsUnbounded)
             {
                 return;
             }
@@ -92,10 +84,10 @@ namespace DeepSeek.Analyzers.Rules
             Report(context, construct.Operation.Syntax.GetLocation(), stacked ? null : construct.Form.ToString(), target, message);
         }
 
-        private static void AnalyzeLoop(OperationAnalysisContext context, DeepSeekCompilationContext deepSeek, RetryLoop? retry)
+        private static void AnalyzeLoop(OperationAnalysisContext context, DeepSeekCompilationContext deepSeek, RetryLoop retry)
         {
             // An unbounded one is DSK007's.
-            if (retry == null || !retry.Bounded)
+            if (!retry.Bounded)
             {
                 return;
             }

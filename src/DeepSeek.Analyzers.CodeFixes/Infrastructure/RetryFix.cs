@@ -23,6 +23,14 @@ namespace DeepSeek.Analyzers.Infrastructure
     {
         private const string ExponentialBackoff = "global::System.TimeSpan.FromSeconds(global::System.Math.Pow(2, {0}))";
 
+        /// <summary>The retry count a rule put in its diagnostic for the fix to write.</summary>
+        public static bool TryGetCount(Diagnostic diagnostic, string property, out int count)
+        {
+            count = 0;
+            return diagnostic.Properties.TryGetValue(property, out var text)
+                   && int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out count);
+        }
+
         /// <summary>The rewritten document, or null when the construct at <paramref name="span"/> has no safe rewrite.</summary>
         public static async Task<Document?> FixConstructAsync(Document document, TextSpan span, RetryForm form, int count, CancellationToken cancellationToken)
         {

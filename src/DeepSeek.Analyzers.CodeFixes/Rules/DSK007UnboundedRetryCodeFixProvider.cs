@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Immutable;
 using System.Composition;
-using System.Globalization;
 using System.Threading;
 using System.Threading.Tasks;
 using DeepSeek.Analyzers.Infrastructure;
@@ -33,8 +32,7 @@ namespace DeepSeek.Analyzers.Rules
             foreach (var diagnostic in context.Diagnostics)
             {
                 if (!diagnostic.Properties.TryGetValue(DSK007UnboundedRetryAnalyzer.FormProperty, out var form)
-                    || !diagnostic.Properties.TryGetValue(DSK007UnboundedRetryAnalyzer.MaxRetriesProperty, out var countText)
-                    || !int.TryParse(countText, NumberStyles.Integer, CultureInfo.InvariantCulture, out var count))
+                    || !RetryFix.TryGetCount(diagnostic, DSK007UnboundedRetryAnalyzer.MaxRetriesProperty, out var count))
                 {
                     continue;
                 }

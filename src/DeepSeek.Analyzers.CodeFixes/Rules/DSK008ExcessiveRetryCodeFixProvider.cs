@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Immutable;
 using System.Composition;
-using System.Globalization;
 using System.Threading.Tasks;
 using DeepSeek.Analyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
@@ -30,8 +29,7 @@ namespace DeepSeek.Analyzers.Rules
             {
                 if (!diagnostic.Properties.TryGetValue(DSK008ExcessiveRetryAnalyzer.FormProperty, out var formText)
                     || !Enum.TryParse<RetryForm>(formText, out var form)
-                    || !diagnostic.Properties.TryGetValue(DSK008ExcessiveRetryAnalyzer.MaxRetriesProperty, out var countText)
-                    || !int.TryParse(countText, NumberStyles.Integer, CultureInfo.InvariantCulture, out var count))
+                    || !RetryFix.TryGetCount(diagnostic, DSK008ExcessiveRetryAnalyzer.MaxRetriesProperty, out var count))
                 {
                     continue;
                 }
