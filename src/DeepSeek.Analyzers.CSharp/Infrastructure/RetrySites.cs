@@ -22,8 +22,10 @@ namespace DeepSeek.Analyzers.Infrastructure
         /// </summary>
         public static DeepSeekBinding BindingOfConstruct(IOperation construct, DeepSeekEvidence evidence, WellKnownTypes types, CancellationToken cancellationToken)
         {
-            var registration = BindingOfRegistration(construct, evidence, types, cancellationToken);
-            if (registration != DeepSeekBinding.Unknown)
+            // A handler of a registration belongs to that client alone: a Startup that also registers a DeepSeek client
+            // does not make the weather client's retries DeepSeek's.
+            var registration = BindingOfRegistration(construct, evidence, types, cancellationToken, out var registered);
+            if (registered)
             {
                 return registration;
             }
@@ -169,8 +171,9 @@ namespace DeepSeek.Analyzers.Infrastructure
         private static bool IsExecute(IMethodSymbol method) => method.Name.StartsWith("Execute", StringComparison.Ordinal);
 
         /// <summary>The evidence of the <c>AddHttpClient</c> registration a handler (or an operation inside its lambdas) configures.</summary>
-        public static DeepSeekBinding BindingOfRegistration(IOperation operation, DeepSeekEvidence evidence, WellKnownTypes types, CancellationToken cancellationToken)
+        public static DeepSeekBinding BindingOfRegistration(IOperation operation, DeepSeekEvidence evidence, WellKnownTypes types, CancellationToken cancellationToken, out bool registered)
         {
+            registered = false;
             if (types.HttpClientBuilder == null)
             {
                 return DeepSeekBinding.Unknown;
@@ -178,9 +181,13 @@ namespace DeepSeek.Analyzers.Infrastructure
 
             for (var parent = operation.Parent; parent != null; parent = parent.Parent)
             {
-                if (parent is IInvocationOperation invocation && IsHttpClientBuilder(invocation.Type, types))
+                // AddStandardResilienceHandler(o => …) returns a pipeline builder: its receiver is the client builder.
+                if (parent is IInvocationOperation invocation
+                    && (invocation.Instance ?? (invocation.TargetMethod.IsExtensionMethod && invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null)) is IOperation receiver
+                    && IsHttpClientBuilder(receiver.Type, types))
                 {
-                    var binding = BindingOfChain(invocation, evidence, types, cancellationToken);
+                    registered = true;
+                    var binding = BindingOfChain(receiver, evidence, types, cancellationToken);
                     if (binding != DeepSeekBinding.Unknown)
                     {
                         return binding;
@@ -192,7 +199,7 @@ namespace DeepSeek.Analyzers.Infrastructure
         }
 
         /// <summary>Walks <c>services.AddHttpClient(…).ConfigureHttpClient(…).AddStandardResilienceHandler(…)</c> back to its start.</summary>
-        private static DeepSeekBinding BindingOfChain(IInvocationOperation invocation, DeepSeekEvidence evidence, WellKnownTypes types, CancellationToken cancellationToken)
+        private static DeepSeekBinding BindingOfChain(IOperation invocation, DeepSeekEvidence evidence, WellKnownTypes types, CancellationToken cancellationToken)
         {
             var result = DeepSeekBinding.Unknown;
             IOperation? current = invocation;

@@ -811,5 +811,146 @@ namespace DeepSeek.Analyzers.Tests.Rules
             Diagnostic(0, "This loop"))
             .WithRuntime()
             .RunAsync();
+    
+
+        [Fact]
+        public Task With_the_runtime_a_loop_returning_an_http_response_keeps_the_counter_rewrite() => Loop(
+            """
+            using System;
+            using System.Net.Http;
+            using System.Threading.Tasks;
+
+            partial class Bot
+            {
+                async Task<HttpResponseMessage> A(HttpContent body)
+                {
+                    {|#0:while|} (true)
+                    {
+                        try
+                        {
+                            return await http.PostAsync("https://api.deepseek.com/chat/completions", body);
+                        }
+                        catch (HttpRequestException)
+                        {
+                            await Task.Delay(1000);
+                        }
+                    }
+                }
+            }
+            """,
+            """
+            using System;
+            using System.Net.Http;
+            using System.Threading.Tasks;
+
+            partial class Bot
+            {
+                async Task<HttpResponseMessage> A(HttpContent body)
+                {
+                    for (var attempt = 0; ; attempt++)
+                    {
+                        try
+                        {
+                            return await http.PostAsync("https://api.deepseek.com/chat/completions", body);
+                        }
+                        catch (HttpRequestException)
+                        {
+                            if (attempt >= 2) throw;
+                            await Task.Delay(1000);
+                        }
+                    }
+                }
+            }
+            """,
+            Diagnostic(0, "This loop"))
+            .WithRuntime()
+            .RunAsync();
+
+        [Fact]
+        public Task No_fix_for_goto_recursion_or_a_loop_that_continues_outside_its_catch() => Loop(
+            """
+            using System;
+            using System.Threading.Tasks;
+            using OpenAI.Chat;
+
+            partial class Bot
+            {
+                async Task<ChatCompletion> A()
+                {
+                {|#0:again|}:
+                    try { return await chat.CompleteChatAsync("hi"); }
+                    catch (Exception) { goto again; }
+                }
+
+                async Task<ChatCompletion> B(string prompt)
+                {
+                    try { return await chat.CompleteChatAsync(prompt); }
+                    catch { return await {|#1:B(prompt)|}; }
+                }
+
+                async Task D(bool skip)
+                {
+                    {|#2:while|} (true)
+                    {
+                        if (skip) continue;
+                        try { await chat.CompleteChatAsync("hi"); return; }
+                        catch { }
+                    }
+                }
+
+                async Task E()
+                {
+                    {|#3:for|} (var i = 0; ; i++)
+                    {
+                        try { await chat.CompleteChatAsync("hi"); return; }
+                        catch { }
+                    }
+                }
+            }
+            """,
+            """
+            using System;
+            using System.Threading.Tasks;
+            using OpenAI.Chat;
+
+            partial class Bot
+            {
+                async Task<ChatCompletion> A()
+                {
+                {|#0:again|}:
+                    try { return await chat.CompleteChatAsync("hi"); }
+                    catch (Exception) { goto again; }
+                }
+
+                async Task<ChatCompletion> B(string prompt)
+                {
+                    try { return await chat.CompleteChatAsync(prompt); }
+                    catch { return await {|#1:B(prompt)|}; }
+                }
+
+                async Task D(bool skip)
+                {
+                    {|#2:while|} (true)
+                    {
+                        if (skip) continue;
+                        try { await chat.CompleteChatAsync("hi"); return; }
+                        catch { }
+                    }
+                }
+
+                async Task E()
+                {
+                    {|#3:for|} (var i = 0; ; i++)
+                    {
+                        try { await chat.CompleteChatAsync("hi"); return; }
+                        catch { }
+                    }
+                }
+            }
+            """,
+            Diagnostic(0, "This goto retry"),
+            Diagnostic(1, "This recursive retry"),
+            Diagnostic(2, "This loop"),
+            Diagnostic(3, "This loop")).RunAsync();
     }
 }

@@ -108,6 +108,12 @@ namespace DeepSeek.Analyzers.Tests.Rules
                         .AddStandardResilienceHandler(o => o.Retry.MaxRetryAttempts = 5);
                     services.AddHttpClient("weather")
                         .AddResilienceHandler("retry", b => b.AddRetry(new HttpRetryStrategyOptions { MaxRetryAttempts = 6, BackoffType = DelayBackoffType.Constant }));
+                }
+
+                void B(IServiceCollection services)
+                {
+                    // The registration decides: a DeepSeek client beside it does not make the weather client's retries DeepSeek's.
+                    services.AddHttpClient("weather").AddStandardResilienceHandler(o => o.Retry.MaxRetryAttempts = 5);
                     services.AddHttpClient("deepseek", c => c.BaseAddress = new Uri("https://api.deepseek.com"))
                         .AddStandardResilienceHandler(o => o.Retry.MaxRetryAttempts = 2);
                     services.AddHttpClient("deepseek-default", c => c.BaseAddress = new Uri("https://api.deepseek.com"))
@@ -363,5 +369,82 @@ namespace DeepSeek.Analyzers.Tests.Rules
             Stacked(1, 2),
             Stacked(2),
             Stacked(3, 1));
+    
+
+        [Fact]
+        public Task Follows_ConfigureHttpClient_and_a_typed_client_named_for_DeepSeek() => VerifyCS.CodeFixAsync(
+            """
+            using System;
+            using System.Net.Http;
+            using Microsoft.Extensions.DependencyInjection;
+
+            class DeepSeekApi { public DeepSeekApi(HttpClient http) { } }
+
+            class Startup
+            {
+                void A(IServiceCollection services)
+                {
+                    services.AddHttpClient("chat")
+                        .ConfigureHttpClient(c => c.BaseAddress = new Uri("https://api.deepseek.com"))
+                        .AddStandardResilienceHandler(o => {|#0:o.Retry.MaxRetryAttempts = 3|});
+                    services.AddHttpClient<DeepSeekApi>().AddStandardResilienceHandler(o => {|#1:o.Retry.MaxRetryAttempts = 3|});
+                    services.AddHttpClient("chat2")
+                        .ConfigureHttpClient(c => c.BaseAddress = new Uri("https://openrouter.ai/api/v1"))
+                        .AddStandardResilienceHandler(o => o.Retry.MaxRetryAttempts = 3);
+                }
+            }
+            """,
+            """
+            using System;
+            using System.Net.Http;
+            using Microsoft.Extensions.DependencyInjection;
+
+            class DeepSeekApi { public DeepSeekApi(HttpClient http) { } }
+
+            class Startup
+            {
+                void A(IServiceCollection services)
+                {
+                    services.AddHttpClient("chat")
+                        .ConfigureHttpClient(c => c.BaseAddress = new Uri("https://api.deepseek.com"))
+                        .AddStandardResilienceHandler(o => o.Retry.MaxRetryAttempts = 2);
+                    services.AddHttpClient<DeepSeekApi>().AddStandardResilienceHandler(o => o.Retry.MaxRetryAttempts = 2);
+                    services.AddHttpClient("chat2")
+                        .ConfigureHttpClient(c => c.BaseAddress = new Uri("https://openrouter.ai/api/v1"))
+                        .AddStandardResilienceHandler(o => o.Retry.MaxRetryAttempts = 3);
+                }
+            }
+            """,
+            Above(0, 3),
+            Above(1, 3));
+
+        [Fact]
+        public Task No_fix_for_a_stacked_retry_or_a_retry_callback_no_wait_overload_takes() => VerifyCS.CodeFixAsync(
+            """
+            using System;
+            using System.Net.Http;
+            using Polly;
+
+            class DeepSeekCaller
+            {
+                const string Endpoint = "https://api.deepseek.com/chat/completions";
+                object A() => {|#0:Policy.Handle<HttpRequestException>().Retry(5, (Exception ex, int count) => Console.WriteLine(count))|};
+                object B() => {|#1:Policy.Handle<HttpRequestException>().WaitAndRetry(new[] { TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(4) })|};
+            }
+            """,
+            """
+            using System;
+            using System.Net.Http;
+            using Polly;
+
+            class DeepSeekCaller
+            {
+                const string Endpoint = "https://api.deepseek.com/chat/completions";
+                object A() => {|#0:Policy.Handle<HttpRequestException>().Retry(5, (Exception ex, int count) => Console.WriteLine(count))|};
+                object B() => {|#1:Policy.Handle<HttpRequestException>().WaitAndRetry(new[] { TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(4) })|};
+            }
+            """,
+            Above(0, 5),
+            Above(1, 3));
     }
 }
