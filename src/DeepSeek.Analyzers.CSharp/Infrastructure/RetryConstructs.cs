@@ -329,7 +329,7 @@ namespace DeepSeek.Analyzers.Infrastructure
                         return false;
                     case IParameterReferenceOperation _:
                     case ILocalReferenceOperation _:
-                    case IFieldReferenceOperation field when !field.Field.IsConst:
+                    case IFieldReferenceOperation field when !field.Field.IsConst && !IsTimeSpanConstant(field.Field):
                     case IPropertyReferenceOperation _:
                         return false;
                     case IInvocationOperation call when !IsTimeSpanFactory(call.TargetMethod):
@@ -339,6 +339,10 @@ namespace DeepSeek.Analyzers.Infrastructure
 
             return true;
         }
+
+        /// <summary><c>TimeSpan.Zero</c>: a static readonly field that never changes.</summary>
+        private static bool IsTimeSpanConstant(IFieldSymbol field)
+            => field.IsStatic && field.IsReadOnly && field.ContainingType?.Name == "TimeSpan" && field.ContainingType.ContainingNamespace?.Name == "System";
 
         private static bool IsTimeSpanFactory(IMethodSymbol method)
             => method.IsStatic && method.ContainingType?.Name == "TimeSpan" && method.ContainingType.ContainingNamespace?.Name == "System"

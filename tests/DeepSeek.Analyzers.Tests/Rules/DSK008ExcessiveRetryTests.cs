@@ -138,6 +138,7 @@ namespace DeepSeek.Analyzers.Tests.Rules
                 object E() => {|#3:Policy.Handle<HttpRequestException>().WaitAndRetry(2, _ => TimeSpan.FromSeconds(3))|};
                 object F() => {|#4:Policy.Handle<HttpRequestException>().Retry(10)|};
                 object G() => Policy.Handle<HttpRequestException>().WaitAndRetry(2, a => TimeSpan.FromSeconds(Math.Pow(2, a)));
+                object H() => {|#5:Policy.Handle<HttpRequestException>().WaitAndRetryAsync(1, _ => TimeSpan.Zero)|};
             }
             """,
             """
@@ -154,13 +155,15 @@ namespace DeepSeek.Analyzers.Tests.Rules
                 object E() => Policy.Handle<HttpRequestException>().WaitAndRetry(2, attempt => TimeSpan.FromSeconds(Math.Pow(2, attempt)));
                 object F() => Policy.Handle<HttpRequestException>().WaitAndRetry(2, attempt => TimeSpan.FromSeconds(Math.Pow(2, attempt)));
                 object G() => Policy.Handle<HttpRequestException>().WaitAndRetry(2, a => TimeSpan.FromSeconds(Math.Pow(2, a)));
+                object H() => Policy.Handle<HttpRequestException>().WaitAndRetryAsync(1, attempt => TimeSpan.FromSeconds(Math.Pow(2, attempt)));
             }
             """,
             NoDelay(0, "Retry(2)"),
             NoDelay(1, "RetryAsync(1)"),
             Above(2, 5),
             ConstantDelay(3),
-            Above(4, 10));
+            Above(4, 10),
+            ConstantDelay(5));
 
         [Fact]
         public Task Flags_and_fixes_constant_backoff_and_ClientRetryPolicy_above_the_cap() => VerifyCS.CodeFixAsync(
