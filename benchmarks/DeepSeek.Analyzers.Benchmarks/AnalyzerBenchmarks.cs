@@ -27,7 +27,7 @@ namespace DeepSeek.Analyzers.Benchmarks
         public int Methods { get; set; }
 
         /// <summary>"all", "none" (the no-op analyzer) or one rule id: which analyzers run.</summary>
-        [Params("none", "all", "DSK000", "DSK001", "DSK002", "DSK003", "DSK004")]
+        [Params("none", "all", "DSK000", "DSK001", "DSK002", "DSK003", "DSK004", "DSK007", "DSK008")]
         public string Rules { get; set; } = "all";
 
         [GlobalSetup]

@@ -61,6 +61,22 @@ namespace DeepSeek.Analyzers
             DiagnosticSeverity.Info,
             description: "DeepSeek bills cache-hit input at 1/50 of a miss, and a request hits only where it matches an earlier request's prefix from the first message on. The current time, a new GUID or a random number in the system prompt makes every request a full miss. Cut dates to the day, or move the value into the last user message.");
 
+        public static readonly DiagnosticDescriptor DSK007_UnboundedRetry = Create(
+            RuleIdentifiers.UnboundedRetry,
+            title: "Unbounded retry",
+            messageFormat: "{0} retries without a bound; every retry of a paid API call is billed: retry at most {1} times with exponential backoff",
+            RuleCategories.Reliability,
+            DiagnosticSeverity.Warning,
+            description: "A retry that never stops turns an outage, a rate limit or a bad request into a bill that never stops. DeepSeek's guidance is 1-2 retries with exponential backoff and jitter; 400, 401, 402 and 422 are never worth retrying.");
+
+        public static readonly DiagnosticDescriptor DSK008_ExcessiveRetry = Create(
+            RuleIdentifiers.ExcessiveRetry,
+            title: "Retry above the cap or without backoff",
+            messageFormat: "{0}",
+            RuleCategories.Reliability,
+            DiagnosticSeverity.Info,
+            description: "Retries of DeepSeek calls should be few (deepseek_analyzers.max_retries, default 2) and back off exponentially. Retrying at once or at a constant pace hammers a rate-limited API, and a retry stacked on the OpenAI SDK's own 3 retries multiplies the attempts (3 application attempts x 4 SDK attempts = 12 calls).");
+
         private static DiagnosticDescriptor Create(
             string id,
             string title,

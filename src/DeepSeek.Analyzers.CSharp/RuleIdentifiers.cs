@@ -11,6 +11,8 @@ namespace DeepSeek.Analyzers
         public const string UnknownModelId = "DSK003";
         public const string ModelNotAllowed = "DSK004";
 
+        public const string UnboundedRetry = "DSK007";
+        public const string ExcessiveRetry = "DSK008";
         public const string LegacyModelName = "DSK011";
         public const string PerCallValueInPromptPrefix = "DSK012";
 

@@ -50,6 +50,13 @@ namespace DeepSeek.Analyzers.Infrastructure
             Guid = compilation.GetTypeByMetadataName("System.Guid");
             Random = compilation.GetTypeByMetadataName("System.Random");
             Stopwatch = compilation.GetTypeByMetadataName("System.Diagnostics.Stopwatch");
+            // ---- Retry APIs (DSK007/DSK008) ----
+            PollyPolicyBuilder = compilation.GetTypeByMetadataName("Polly.PolicyBuilder");
+            PollyPolicyBuilderOfT = compilation.GetTypeByMetadataName("Polly.PolicyBuilder`1");
+            PollyRetryStrategyOptions = compilation.GetTypeByMetadataName("Polly.Retry.RetryStrategyOptions`1");
+            PollyDelayBackoffType = compilation.GetTypeByMetadataName("Polly.DelayBackoffType");
+            HttpClientBuilder = compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.IHttpClientBuilder");
+            RuntimeRetry = compilation.GetTypeByMetadataName("DeepSeek.Runtime.DeepSeekRetry");
         }
 
         public INamedTypeSymbol? OpenAIClient { get; }
@@ -142,5 +149,23 @@ namespace DeepSeek.Analyzers.Infrastructure
         /// <summary>True when an SDK chat-message type is referenced (raw JSON bodies need none).</summary>
         public bool ReferencesChatMessages
             => OpenAIChatMessage != null || MeaiChatMessage != null || SkChatHistory != null || BetalgoChatMessage != null;
+        // ---- Retry APIs (DSK007/DSK008) ----
+
+        /// <summary><c>Polly.PolicyBuilder</c>: the receiver of Polly v7's <c>Retry</c>/<c>WaitAndRetry</c>/<c>…Forever</c> extensions.</summary>
+        public INamedTypeSymbol? PollyPolicyBuilder { get; }
+
+        public INamedTypeSymbol? PollyPolicyBuilderOfT { get; }
+
+        /// <summary><c>Polly.Retry.RetryStrategyOptions&lt;T&gt;</c>: base of v8 <c>RetryStrategyOptions</c> and Http.Resilience <c>HttpRetryStrategyOptions</c>.</summary>
+        public INamedTypeSymbol? PollyRetryStrategyOptions { get; }
+
+        public INamedTypeSymbol? PollyDelayBackoffType { get; }
+
+        public INamedTypeSymbol? HttpClientBuilder { get; }
+
+        public INamedTypeSymbol? RuntimeRetry { get; }
+
+        /// <summary>Polly (v7 or v8), Http.Resilience or System.ClientModel: the libraries whose retry APIs DSK007/DSK008 read.</summary>
+        public bool ReferencesRetryLibrary => PollyPolicyBuilder != null || PollyRetryStrategyOptions != null || ClientRetryPolicy != null;
     }
 }
