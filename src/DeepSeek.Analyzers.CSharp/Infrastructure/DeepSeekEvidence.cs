@@ -43,11 +43,13 @@ namespace DeepSeek.Analyzers.Infrastructure
         private readonly WellKnownTypes _types;
         private readonly EffectiveCatalog _catalog;
         private readonly DeepSeekOptionsCache _options;
+        private readonly DeepSeekFileGate _gate;
         private readonly ConcurrentDictionary<SyntaxTree, TreeEvidence> _trees =
             new ConcurrentDictionary<SyntaxTree, TreeEvidence>();
 
-        public DeepSeekEvidence(Compilation compilation, WellKnownTypes types, EffectiveCatalog catalog, DeepSeekOptionsCache options)
+        public DeepSeekEvidence(Compilation compilation, WellKnownTypes types, EffectiveCatalog catalog, DeepSeekOptionsCache options, DeepSeekFileGate gate)
         {
+            _gate = gate;
             _compilation = compilation;
             _types = types;
             _catalog = catalog;
@@ -73,6 +75,11 @@ namespace DeepSeek.Analyzers.Infrastructure
         /// </summary>
         public bool IsDeepSeekBound(IOperation expression, DeepSeekOptions options, CancellationToken cancellationToken)
         {
+            if (!_gate.MayHoldEvidence(expression, cancellationToken))
+            {
+                return false;
+            }
+
             switch (BindingOf(expression, cancellationToken))
             {
                 case DeepSeekBinding.Bound:
@@ -143,6 +150,11 @@ namespace DeepSeek.Analyzers.Infrastructure
         /// </summary>
         public bool IsDeepSeekModelId(IOperation value, DeepSeekOptions options, CancellationToken cancellationToken)
         {
+            if (!_gate.MayHoldEvidence(value, cancellationToken))
+            {
+                return false;
+            }
+
             if (TryGetModelIdBinding(value, cancellationToken, out var binding)
                 && (binding == DeepSeekBinding.Bound
                     || (binding == DeepSeekBinding.Unknown && options.Scope == DeepSeekScope.AllOpenAICompatible)))
@@ -250,6 +262,11 @@ namespace DeepSeek.Analyzers.Infrastructure
         /// </summary>
         public bool IsDeepSeekRequest(IOperation request, DeepSeekOptions options, CancellationToken cancellationToken)
         {
+            if (!_gate.MayHoldEvidence(request, cancellationToken))
+            {
+                return false;
+            }
+
             var binding = BindingOfRequest(request, cancellationToken);
             return binding == DeepSeekBinding.Bound
                    || (binding == DeepSeekBinding.Unknown && options.Scope == DeepSeekScope.AllOpenAICompatible);

@@ -30,6 +30,12 @@ namespace DeepSeek.Analyzers.Infrastructure
         public const string ApiKeyVariableKey = Prefix + "api_key_variable";
         public const string ApiKeyConfigurationKeyKey = Prefix + "api_key_configuration_key";
 
+        /// <summary>
+        /// Global option, <c>true</c> by default: <c>false</c> turns the per-file gate off (every file is analysed for evidence).
+        /// For the gate-equivalence test, and for anyone who suspects the gate of hiding a finding.
+        /// </summary>
+        public const string FileGateKey = Prefix + "file_gate";
+
         public static readonly DeepSeekOptions Default = new DeepSeekOptions(
             DeepSeekScope.Evidence,
             DeepSeekCatalog.DefaultTargetModel,
@@ -84,6 +90,9 @@ namespace DeepSeek.Analyzers.Infrastructure
 
             return false;
         }
+
+        public static bool IsFileGateEnabled(AnalyzerConfigOptions globalOptions)
+            => !(globalOptions.TryGetValue(FileGateKey, out var text) && string.Equals(text.Trim(), "false", StringComparison.OrdinalIgnoreCase));
 
         public static DeepSeekOptions Read(AnalyzerConfigOptions options)
         {

@@ -222,6 +222,12 @@ namespace DeepSeek.Analyzers.Rules
             DeepSeekCompilationContext deepSeek,
             ConcurrentDictionary<(SyntaxTree Tree, TextSpan Span), bool> reported)
         {
+            // A secret that is not DeepSeek-shaped needs DeepSeek evidence, which a file without any cannot give.
+            if (!deepSeek.Gate.MayHoldEvidence(context.Operation, context.CancellationToken))
+            {
+                return;
+            }
+
             var options = deepSeek.Options.Get(context.Operation.Syntax.SyntaxTree);
             if (!ApiKeySinks.TryGetSink(context.Operation, deepSeek.Types, options.ApiKeyVariable, out var sink))
             {
@@ -384,6 +390,12 @@ namespace DeepSeek.Analyzers.Rules
             ConcurrentDictionary<(SyntaxTree Tree, TextSpan Span), bool> reported,
             ConcurrentDictionary<SyntaxTree, Dictionary<string, List<IdentifierNameSyntax>>> identifiers)
         {
+            // A holder named DeepSeek + key, or a member read at a DeepSeek-bound sink: neither exists in a file the gate closes.
+            if (!deepSeek.Gate.MayHoldEvidence(context.Operation, context.CancellationToken))
+            {
+                return;
+            }
+
             var value = GetNamedHolderValue(context.Operation, context.ContainingSymbol);
             if (value == null)
             {
