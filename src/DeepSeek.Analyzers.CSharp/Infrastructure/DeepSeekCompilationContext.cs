@@ -23,7 +23,8 @@ namespace DeepSeek.Analyzers.Infrastructure
             Catalog = CatalogFile.Load(options.AdditionalFiles, CancellationToken.None, out var catalogError);
             CatalogError = catalogError;
             Gate = new DeepSeekFileGate(compilation, Catalog, Options, DeepSeekOptions.IsFileGateEnabled(options.AnalyzerConfigOptionsProvider.GlobalOptions));
-            Evidence = new DeepSeekEvidence(compilation, Types, Catalog, Options, Gate);
+            var optionsCache = Options;
+            Evidence = new DeepSeekEvidence(compilation, Types, Catalog, tree => optionsCache.Get(tree).Evidence, Gate);
         }
 
         public Compilation Compilation { get; }

@@ -61,6 +61,7 @@ namespace DeepSeek.Analyzers.Infrastructure
             MaxRetries = maxRetries;
             ApiKeyVariable = apiKeyVariable;
             ApiKeyConfigurationKey = apiKeyConfigurationKey;
+            Evidence = new EvidenceSettings(scope, ImmutableArray.Create(apiKeyVariable, apiKeyConfigurationKey));
         }
 
         public DeepSeekScope Scope { get; }
@@ -77,6 +78,9 @@ namespace DeepSeek.Analyzers.Infrastructure
         public string ApiKeyVariable { get; }
 
         public string ApiKeyConfigurationKey { get; }
+
+        /// <summary>What the evidence engine takes from these options: the scope and the secret names.</summary>
+        public EvidenceSettings Evidence { get; }
 
         public bool IsAllowedModel(string modelId)
         {

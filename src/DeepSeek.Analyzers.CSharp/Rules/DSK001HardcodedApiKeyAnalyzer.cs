@@ -153,12 +153,7 @@ namespace DeepSeek.Analyzers.Rules
 
         private static bool IsInConstantConcatenation(IOperation operation)
         {
-            var parent = operation.Parent;
-            while (parent is IConversionOperation)
-            {
-                parent = parent.Parent;
-            }
-
+            var parent = operation.ParentThroughConversions(out _);
             return parent is IBinaryOperation binary && binary.OperatorKind == BinaryOperatorKind.Add && binary.ConstantValue.Value is string;
         }
 
@@ -179,10 +174,7 @@ namespace DeepSeek.Analyzers.Rules
 
         private static Carrier FindCarrier(IOperation operation, int start, int end, ref int offset)
         {
-            while (operation is IConversionOperation conversion)
-            {
-                operation = conversion.Operand;
-            }
+            operation = operation.WithoutConversions();
 
             if (operation is IBinaryOperation binary && binary.OperatorKind == BinaryOperatorKind.Add && binary.ConstantValue.Value is string)
             {
@@ -443,11 +435,7 @@ namespace DeepSeek.Analyzers.Rules
             }
 
             // The written constant the sink resolves to: the initialiser itself.
-            var written = value;
-            while (written is IConversionOperation conversion)
-            {
-                written = conversion.Operand;
-            }
+            var written = value.WithoutConversions();
 
             if (!(written is ILiteralOperation || written is IBinaryOperation || written is IInterpolatedStringOperation))
             {
@@ -505,10 +493,7 @@ namespace DeepSeek.Analyzers.Rules
             IOperation value,
             int depth)
         {
-            while (value is IConversionOperation conversion)
-            {
-                value = conversion.Operand;
-            }
+            value = value.WithoutConversions();
 
             switch (value)
             {
