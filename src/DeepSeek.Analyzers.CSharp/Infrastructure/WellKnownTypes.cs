@@ -1,78 +1,81 @@
+using System.Threading;
 using Microsoft.CodeAnalysis;
 
 namespace DeepSeek.Analyzers.Infrastructure
 {
-    /// <summary>SDK types the rules recognise, resolved once per compilation. A null member means the SDK is not referenced.</summary>
+    /// <summary>
+    /// SDK types the rules recognise, looked up by metadata name the first time a rule asks and cached for the compilation.
+    /// A null member means the SDK is not referenced.
+    /// </summary>
     internal sealed class WellKnownTypes
     {
+        // A slot holds the type, Missing once a lookup found nothing, or null before the first lookup.
+        private static readonly object Missing = new object();
+
+        private readonly Compilation _compilation;
+        private readonly object?[] _slots = new object?[21];
+
         public WellKnownTypes(Compilation compilation)
         {
-            OpenAIClient = compilation.GetTypeByMetadataName("OpenAI.OpenAIClient");
-            OpenAIClientOptions = compilation.GetTypeByMetadataName("OpenAI.OpenAIClientOptions");
-            ChatClient = compilation.GetTypeByMetadataName("OpenAI.Chat.ChatClient");
-            ChatCompletionOptions = compilation.GetTypeByMetadataName("OpenAI.Chat.ChatCompletionOptions");
-            ApiKeyCredential = compilation.GetTypeByMetadataName("System.ClientModel.ApiKeyCredential");
-            ClientRetryPolicy = compilation.GetTypeByMetadataName("System.ClientModel.Primitives.ClientRetryPolicy");
-            MeaiChatClient = compilation.GetTypeByMetadataName("Microsoft.Extensions.AI.IChatClient");
-            MeaiChatOptions = compilation.GetTypeByMetadataName("Microsoft.Extensions.AI.ChatOptions");
-            SkOpenAIPromptExecutionSettings = compilation.GetTypeByMetadataName("Microsoft.SemanticKernel.Connectors.OpenAI.OpenAIPromptExecutionSettings");
-            SkOpenAIChatCompletionService = compilation.GetTypeByMetadataName("Microsoft.SemanticKernel.Connectors.OpenAI.OpenAIChatCompletionService");
-            BetalgoOpenAIOptions = compilation.GetTypeByMetadataName("Betalgo.Ranul.OpenAI.OpenAIOptions");
-            BetalgoChatCompletionCreateRequest = compilation.GetTypeByMetadataName("Betalgo.Ranul.OpenAI.ObjectModels.RequestModels.ChatCompletionCreateRequest");
-            HttpClient = compilation.GetTypeByMetadataName("System.Net.Http.HttpClient");
-            AuthenticationHeaderValue = compilation.GetTypeByMetadataName("System.Net.Http.Headers.AuthenticationHeaderValue");
-            HttpHeaders = compilation.GetTypeByMetadataName("System.Net.Http.Headers.HttpHeaders");
-            Environment = compilation.GetTypeByMetadataName("System.Environment");
-            JsonObject = compilation.GetTypeByMetadataName("System.Text.Json.Nodes.JsonObject");
-            Configuration = compilation.GetTypeByMetadataName("Microsoft.Extensions.Configuration.IConfiguration");
-            RuntimeModels = compilation.GetTypeByMetadataName("DeepSeek.Runtime.DeepSeekModels");
-            RuntimeApiKey = compilation.GetTypeByMetadataName("DeepSeek.Runtime.DeepSeekApiKey");
-            RuntimePricing = compilation.GetTypeByMetadataName("DeepSeek.Runtime.DeepSeekPricing");
+            _compilation = compilation;
         }
 
-        public INamedTypeSymbol? OpenAIClient { get; }
+        public INamedTypeSymbol? OpenAIClient => Get(0, MetadataNames.OpenAIClient);
 
-        public INamedTypeSymbol? OpenAIClientOptions { get; }
+        public INamedTypeSymbol? OpenAIClientOptions => Get(1, MetadataNames.OpenAIClientOptions);
 
-        public INamedTypeSymbol? ChatClient { get; }
+        public INamedTypeSymbol? ChatClient => Get(2, MetadataNames.ChatClient);
 
-        public INamedTypeSymbol? ChatCompletionOptions { get; }
+        public INamedTypeSymbol? ChatCompletionOptions => Get(3, MetadataNames.ChatCompletionOptions);
 
-        public INamedTypeSymbol? ApiKeyCredential { get; }
+        public INamedTypeSymbol? ApiKeyCredential => Get(4, MetadataNames.ApiKeyCredential);
 
-        public INamedTypeSymbol? ClientRetryPolicy { get; }
+        public INamedTypeSymbol? ClientRetryPolicy => Get(5, MetadataNames.ClientRetryPolicy);
 
-        public INamedTypeSymbol? MeaiChatClient { get; }
+        public INamedTypeSymbol? MeaiChatClient => Get(6, MetadataNames.MeaiChatClient);
 
-        public INamedTypeSymbol? MeaiChatOptions { get; }
+        public INamedTypeSymbol? MeaiChatOptions => Get(7, MetadataNames.MeaiChatOptions);
 
-        public INamedTypeSymbol? SkOpenAIPromptExecutionSettings { get; }
+        public INamedTypeSymbol? SkOpenAIPromptExecutionSettings => Get(8, MetadataNames.SkOpenAIPromptExecutionSettings);
 
-        public INamedTypeSymbol? SkOpenAIChatCompletionService { get; }
+        public INamedTypeSymbol? SkOpenAIChatCompletionService => Get(9, MetadataNames.SkOpenAIChatCompletionService);
 
-        public INamedTypeSymbol? BetalgoOpenAIOptions { get; }
+        public INamedTypeSymbol? BetalgoOpenAIOptions => Get(10, MetadataNames.BetalgoOpenAIOptions);
 
-        public INamedTypeSymbol? BetalgoChatCompletionCreateRequest { get; }
+        public INamedTypeSymbol? BetalgoChatCompletionCreateRequest => Get(11, MetadataNames.BetalgoChatCompletionCreateRequest);
 
-        public INamedTypeSymbol? HttpClient { get; }
+        public INamedTypeSymbol? HttpClient => Get(12, MetadataNames.HttpClient);
 
-        public INamedTypeSymbol? AuthenticationHeaderValue { get; }
+        public INamedTypeSymbol? AuthenticationHeaderValue => Get(13, MetadataNames.AuthenticationHeaderValue);
 
-        public INamedTypeSymbol? HttpHeaders { get; }
+        public INamedTypeSymbol? HttpHeaders => Get(14, MetadataNames.HttpHeaders);
 
-        public INamedTypeSymbol? Environment { get; }
+        public INamedTypeSymbol? Environment => Get(15, MetadataNames.Environment);
 
-        public INamedTypeSymbol? JsonObject { get; }
+        public INamedTypeSymbol? JsonObject => Get(16, MetadataNames.JsonObject);
 
-        public INamedTypeSymbol? Configuration { get; }
+        public INamedTypeSymbol? Configuration => Get(17, MetadataNames.Configuration);
 
         /// <summary><c>DeepSeek.Runtime.DeepSeekModels</c>: present when the project references DeepSeek.Runtime.</summary>
-        public INamedTypeSymbol? RuntimeModels { get; }
+        public INamedTypeSymbol? RuntimeModels => Get(18, MetadataNames.RuntimeModels);
 
-        public INamedTypeSymbol? RuntimeApiKey { get; }
+        public INamedTypeSymbol? RuntimeApiKey => Get(19, MetadataNames.RuntimeApiKey);
 
-        public INamedTypeSymbol? RuntimePricing { get; }
+        public INamedTypeSymbol? RuntimePricing => Get(20, MetadataNames.RuntimePricing);
 
         public bool ReferencesRuntime => RuntimeModels != null;
+
+        private INamedTypeSymbol? Get(int slot, string metadataName)
+        {
+            var value = Volatile.Read(ref _slots[slot]);
+            if (value == null)
+            {
+                // A race looks the same name up twice and stores the same symbol: harmless.
+                value = (object?)_compilation.GetTypeByMetadataName(metadataName) ?? Missing;
+                Volatile.Write(ref _slots[slot], value);
+            }
+
+            return value as INamedTypeSymbol;
+        }
     }
 }
