@@ -7,7 +7,6 @@ using DeepSeek.Catalog;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
-using static DeepSeek.Analyzers.Infrastructure.DeepSeekBindings;
 
 namespace DeepSeek.Analyzers.Infrastructure
 {
