@@ -58,13 +58,7 @@ namespace DeepSeek.Analyzers.Infrastructure
                     return property.Instance ?? owner;
             }
 
-            var node = owner;
-            var parent = node.Parent;
-            while (parent is IConversionOperation || parent is IParenthesizedOperation)
-            {
-                node = parent;
-                parent = parent.Parent;
-            }
+            var parent = owner.ParentThroughConversions(out var node);
 
             switch (parent)
             {
@@ -178,7 +172,7 @@ namespace DeepSeek.Analyzers.Infrastructure
                     && TryGetStringArgument(owner, arguments, "parameter", out sink);
             }
 
-            if (IsDeepSeekSdkType(type, owner))
+            if (SdkTypes.IsDeepSeekSdkType(type, owner.SemanticModel?.Compilation.Assembly))
             {
                 // new DeepSeekClient(apiKey) of a DeepSeek SDK (Ater.DeepSeek.Core and the like): the key is DeepSeek's.
                 return TryGetStringArgument(owner, arguments, "apiKey", out sink) && MarkDeepSeek(ref sink);
@@ -191,31 +185,6 @@ namespace DeepSeek.Analyzers.Infrastructure
         {
             sink = new ApiKeySink(sink.Value, sink.Owner, isDeepSeekByItself: true);
             return true;
-        }
-
-        /// <summary>A referenced (not this project's own) type whose name or namespace says DeepSeek.</summary>
-        private static bool IsDeepSeekSdkType(INamedTypeSymbol type, IOperation owner)
-        {
-            var assembly = owner.SemanticModel?.Compilation.Assembly;
-            if (assembly == null || SymbolEqualityComparer.Default.Equals(type.ContainingAssembly, assembly))
-            {
-                return false;
-            }
-
-            if (type.Name.IndexOf("DeepSeek", StringComparison.OrdinalIgnoreCase) >= 0)
-            {
-                return true;
-            }
-
-            for (var ns = type.ContainingNamespace; ns != null && !ns.IsGlobalNamespace; ns = ns.ContainingNamespace)
-            {
-                if (ns.Name.IndexOf("DeepSeek", StringComparison.OrdinalIgnoreCase) >= 0)
-                {
-                    return true;
-                }
-            }
-
-            return false;
         }
 
         private static bool TryGetStringArgument(

@@ -22,7 +22,9 @@ namespace DeepSeek.Analyzers.Infrastructure
             // Read once per compilation; the text of an AdditionalFile is already in memory.
             Catalog = CatalogFile.Load(options.AdditionalFiles, CancellationToken.None, out var catalogError);
             CatalogError = catalogError;
-            Evidence = new DeepSeekEvidence(compilation, Types, Catalog, Options);
+            Gate = new DeepSeekFileGate(compilation, Catalog, Options, DeepSeekOptions.IsFileGateEnabled(options.AnalyzerConfigOptionsProvider.GlobalOptions));
+            var optionsCache = Options;
+            Evidence = new DeepSeekEvidence(compilation, Types, Catalog, tree => optionsCache.Get(tree).Evidence, Gate);
         }
 
         public Compilation Compilation { get; }
@@ -36,6 +38,12 @@ namespace DeepSeek.Analyzers.Infrastructure
 
         /// <summary>The first error in <c>deepseek.catalog.json</c> (reported once as DSK000), or null.</summary>
         public CatalogFileError? CatalogError { get; }
+
+        /// <summary>
+        /// The per-file gate: <c>Gate.MayHoldEvidence(tree, cancellationToken)</c> says whether a file can hold DeepSeek
+        /// evidence at all. Every rule asks it before any work that only matters with evidence; the engine asks it too.
+        /// </summary>
+        public DeepSeekFileGate Gate { get; }
 
         /// <summary>The DeepSeek evidence engine: is a client, request or model id DeepSeek-bound?</summary>
         public DeepSeekEvidence Evidence { get; }

@@ -30,6 +30,12 @@ namespace DeepSeek.Analyzers.Infrastructure
         public const string ApiKeyVariableKey = Prefix + "api_key_variable";
         public const string ApiKeyConfigurationKeyKey = Prefix + "api_key_configuration_key";
 
+        /// <summary>
+        /// Global option, <c>true</c> by default: <c>false</c> turns the per-file gate off (every file is analysed for evidence).
+        /// For the gate-equivalence test, and for anyone who suspects the gate of hiding a finding.
+        /// </summary>
+        public const string FileGateKey = Prefix + "file_gate";
+
         public static readonly DeepSeekOptions Default = new DeepSeekOptions(
             DeepSeekScope.Evidence,
             DeepSeekCatalog.DefaultTargetModel,
@@ -55,6 +61,7 @@ namespace DeepSeek.Analyzers.Infrastructure
             MaxRetries = maxRetries;
             ApiKeyVariable = apiKeyVariable;
             ApiKeyConfigurationKey = apiKeyConfigurationKey;
+            Evidence = new EvidenceSettings(scope, ImmutableArray.Create(apiKeyVariable, apiKeyConfigurationKey));
         }
 
         public DeepSeekScope Scope { get; }
@@ -93,6 +100,9 @@ namespace DeepSeek.Analyzers.Infrastructure
             return false;
         }
 
+        /// <summary>What the evidence engine takes from these options: the scope and the secret names.</summary>
+        public EvidenceSettings Evidence { get; }
+
         /// <summary>True when the allowlist names <paramref name="modelId"/> as written (case-insensitive).</summary>
         public bool IsAllowedModel(string modelId)
         {
@@ -106,6 +116,9 @@ namespace DeepSeek.Analyzers.Infrastructure
 
             return false;
         }
+
+        public static bool IsFileGateEnabled(AnalyzerConfigOptions globalOptions)
+            => !(globalOptions.TryGetValue(FileGateKey, out var text) && string.Equals(text.Trim(), "false", StringComparison.OrdinalIgnoreCase));
 
         public static DeepSeekOptions Read(AnalyzerConfigOptions options)
         {

@@ -33,10 +33,7 @@ namespace DeepSeek.Analyzers.Infrastructure
             int depth,
             CancellationToken cancellationToken)
         {
-            while (operation is IConversionOperation conversion)
-            {
-                operation = conversion.Operand;
-            }
+            operation = operation.WithoutConversions();
 
             switch (operation)
             {
@@ -124,10 +121,7 @@ namespace DeepSeek.Analyzers.Infrastructure
         /// <summary>Walks the constant parts in order; <paramref name="done"/> once the part covering <c>start</c> is reached.</summary>
         private static IOperation? FindCarrier(IOperation operation, int start, int end, ref int offset, out bool done)
         {
-            while (operation is IConversionOperation conversion)
-            {
-                operation = conversion.Operand;
-            }
+            operation = operation.WithoutConversions();
 
             done = false;
             if (operation is IBinaryOperation binary && binary.OperatorKind == BinaryOperatorKind.Add && binary.ConstantValue.Value is string)

@@ -1,171 +1,144 @@
+using System.Threading;
 using Microsoft.CodeAnalysis;
 
 namespace DeepSeek.Analyzers.Infrastructure
 {
-    /// <summary>SDK types the rules recognise, resolved once per compilation. A null member means the SDK is not referenced.</summary>
+    /// <summary>
+    /// SDK types the rules recognise, looked up by metadata name the first time a rule asks and cached for the compilation.
+    /// A null member means the SDK is not referenced.
+    /// </summary>
     internal sealed class WellKnownTypes
     {
+        // A slot holds the type, Missing once a lookup found nothing, or null before the first lookup.
+        private static readonly object Missing = new object();
+
+        private readonly Compilation _compilation;
+        private readonly object?[] _slots = new object?[47];
+
         public WellKnownTypes(Compilation compilation)
         {
-            OpenAIClient = compilation.GetTypeByMetadataName("OpenAI.OpenAIClient");
-            OpenAIClientOptions = compilation.GetTypeByMetadataName("OpenAI.OpenAIClientOptions");
-            ChatClient = compilation.GetTypeByMetadataName("OpenAI.Chat.ChatClient");
-            ChatCompletionOptions = compilation.GetTypeByMetadataName("OpenAI.Chat.ChatCompletionOptions");
-            ApiKeyCredential = compilation.GetTypeByMetadataName("System.ClientModel.ApiKeyCredential");
-            ClientRetryPolicy = compilation.GetTypeByMetadataName("System.ClientModel.Primitives.ClientRetryPolicy");
-            MeaiChatClient = compilation.GetTypeByMetadataName("Microsoft.Extensions.AI.IChatClient");
-            MeaiChatOptions = compilation.GetTypeByMetadataName("Microsoft.Extensions.AI.ChatOptions");
-            SkOpenAIPromptExecutionSettings = compilation.GetTypeByMetadataName("Microsoft.SemanticKernel.Connectors.OpenAI.OpenAIPromptExecutionSettings");
-            SkOpenAIChatCompletionService = compilation.GetTypeByMetadataName("Microsoft.SemanticKernel.Connectors.OpenAI.OpenAIChatCompletionService");
-            BetalgoOpenAIOptions = compilation.GetTypeByMetadataName("Betalgo.Ranul.OpenAI.OpenAIOptions");
-            BetalgoChatCompletionCreateRequest = compilation.GetTypeByMetadataName("Betalgo.Ranul.OpenAI.ObjectModels.RequestModels.ChatCompletionCreateRequest");
-            HttpClient = compilation.GetTypeByMetadataName("System.Net.Http.HttpClient");
-            AuthenticationHeaderValue = compilation.GetTypeByMetadataName("System.Net.Http.Headers.AuthenticationHeaderValue");
-            HttpHeaders = compilation.GetTypeByMetadataName("System.Net.Http.Headers.HttpHeaders");
-            Environment = compilation.GetTypeByMetadataName("System.Environment");
-            JsonObject = compilation.GetTypeByMetadataName("System.Text.Json.Nodes.JsonObject");
-            Configuration = compilation.GetTypeByMetadataName("Microsoft.Extensions.Configuration.IConfiguration");
-            RuntimeModels = compilation.GetTypeByMetadataName("DeepSeek.Runtime.DeepSeekModels");
-            RuntimeApiKey = compilation.GetTypeByMetadataName("DeepSeek.Runtime.DeepSeekApiKey");
-            RuntimePricing = compilation.GetTypeByMetadataName("DeepSeek.Runtime.DeepSeekPricing");
-
-            // ---- DSK012: prompt messages and per-call values -----------------------------------------------
-            OpenAISystemChatMessage = compilation.GetTypeByMetadataName("OpenAI.Chat.SystemChatMessage");
-            OpenAIDeveloperChatMessage = compilation.GetTypeByMetadataName("OpenAI.Chat.DeveloperChatMessage");
-            OpenAIChatMessage = compilation.GetTypeByMetadataName("OpenAI.Chat.ChatMessage");
-            OpenAIChatMessageContentPart = compilation.GetTypeByMetadataName("OpenAI.Chat.ChatMessageContentPart");
-            MeaiChatMessage = compilation.GetTypeByMetadataName("Microsoft.Extensions.AI.ChatMessage");
-            MeaiChatRole = compilation.GetTypeByMetadataName("Microsoft.Extensions.AI.ChatRole");
-            MeaiTextContent = compilation.GetTypeByMetadataName("Microsoft.Extensions.AI.TextContent");
-            SkChatHistory = compilation.GetTypeByMetadataName("Microsoft.SemanticKernel.ChatCompletion.ChatHistory");
-            SkAuthorRole = compilation.GetTypeByMetadataName("Microsoft.SemanticKernel.ChatCompletion.AuthorRole");
-            BetalgoChatMessage = compilation.GetTypeByMetadataName("Betalgo.Ranul.OpenAI.ObjectModels.RequestModels.ChatMessage");
-            BetalgoChatCompletionRole = compilation.GetTypeByMetadataName("Betalgo.Ranul.OpenAI.Contracts.Enums.ChatCompletionRole");
-            Dictionary = compilation.GetTypeByMetadataName("System.Collections.Generic.Dictionary`2");
-            StringBuilder = compilation.GetTypeByMetadataName("System.Text.StringBuilder");
-            DateTime = compilation.GetTypeByMetadataName("System.DateTime");
-            DateTimeOffset = compilation.GetTypeByMetadataName("System.DateTimeOffset");
-            DateOnly = compilation.GetTypeByMetadataName("System.DateOnly");
-            TimeProvider = compilation.GetTypeByMetadataName("System.TimeProvider");
-            Guid = compilation.GetTypeByMetadataName("System.Guid");
-            Random = compilation.GetTypeByMetadataName("System.Random");
-            Stopwatch = compilation.GetTypeByMetadataName("System.Diagnostics.Stopwatch");
-            // ---- Retry APIs (DSK007/DSK008) ----
-            PollyPolicyBuilder = compilation.GetTypeByMetadataName("Polly.PolicyBuilder");
-            PollyPolicyBuilderOfT = compilation.GetTypeByMetadataName("Polly.PolicyBuilder`1");
-            PollyRetryStrategyOptions = compilation.GetTypeByMetadataName("Polly.Retry.RetryStrategyOptions`1");
-            PollyDelayBackoffType = compilation.GetTypeByMetadataName("Polly.DelayBackoffType");
-            HttpClientBuilder = compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.IHttpClientBuilder");
-            RuntimeRetry = compilation.GetTypeByMetadataName("DeepSeek.Runtime.DeepSeekRetry");
+            _compilation = compilation;
         }
 
-        public INamedTypeSymbol? OpenAIClient { get; }
+        public INamedTypeSymbol? OpenAIClient => Get(0, MetadataNames.OpenAIClient);
 
-        public INamedTypeSymbol? OpenAIClientOptions { get; }
+        public INamedTypeSymbol? OpenAIClientOptions => Get(1, MetadataNames.OpenAIClientOptions);
 
-        public INamedTypeSymbol? ChatClient { get; }
+        public INamedTypeSymbol? ChatClient => Get(2, MetadataNames.ChatClient);
 
-        public INamedTypeSymbol? ChatCompletionOptions { get; }
+        public INamedTypeSymbol? ChatCompletionOptions => Get(3, MetadataNames.ChatCompletionOptions);
 
-        public INamedTypeSymbol? ApiKeyCredential { get; }
+        public INamedTypeSymbol? ApiKeyCredential => Get(4, MetadataNames.ApiKeyCredential);
 
-        public INamedTypeSymbol? ClientRetryPolicy { get; }
+        public INamedTypeSymbol? ClientRetryPolicy => Get(5, MetadataNames.ClientRetryPolicy);
 
-        public INamedTypeSymbol? MeaiChatClient { get; }
+        public INamedTypeSymbol? MeaiChatClient => Get(6, MetadataNames.MeaiChatClient);
 
-        public INamedTypeSymbol? MeaiChatOptions { get; }
+        public INamedTypeSymbol? MeaiChatOptions => Get(7, MetadataNames.MeaiChatOptions);
 
-        public INamedTypeSymbol? SkOpenAIPromptExecutionSettings { get; }
+        public INamedTypeSymbol? SkOpenAIPromptExecutionSettings => Get(8, MetadataNames.SkOpenAIPromptExecutionSettings);
 
-        public INamedTypeSymbol? SkOpenAIChatCompletionService { get; }
+        public INamedTypeSymbol? SkOpenAIChatCompletionService => Get(9, MetadataNames.SkOpenAIChatCompletionService);
 
-        public INamedTypeSymbol? BetalgoOpenAIOptions { get; }
+        public INamedTypeSymbol? BetalgoOpenAIOptions => Get(10, MetadataNames.BetalgoOpenAIOptions);
 
-        public INamedTypeSymbol? BetalgoChatCompletionCreateRequest { get; }
+        public INamedTypeSymbol? BetalgoChatCompletionCreateRequest => Get(11, MetadataNames.BetalgoChatCompletionCreateRequest);
 
-        public INamedTypeSymbol? HttpClient { get; }
+        public INamedTypeSymbol? HttpClient => Get(12, MetadataNames.HttpClient);
 
-        public INamedTypeSymbol? AuthenticationHeaderValue { get; }
+        public INamedTypeSymbol? AuthenticationHeaderValue => Get(13, MetadataNames.AuthenticationHeaderValue);
 
-        public INamedTypeSymbol? HttpHeaders { get; }
+        public INamedTypeSymbol? HttpHeaders => Get(14, MetadataNames.HttpHeaders);
 
-        public INamedTypeSymbol? Environment { get; }
+        public INamedTypeSymbol? Environment => Get(15, MetadataNames.Environment);
 
-        public INamedTypeSymbol? JsonObject { get; }
+        public INamedTypeSymbol? JsonObject => Get(16, MetadataNames.JsonObject);
 
-        public INamedTypeSymbol? Configuration { get; }
+        public INamedTypeSymbol? Configuration => Get(17, MetadataNames.Configuration);
 
         /// <summary><c>DeepSeek.Runtime.DeepSeekModels</c>: present when the project references DeepSeek.Runtime.</summary>
-        public INamedTypeSymbol? RuntimeModels { get; }
+        public INamedTypeSymbol? RuntimeModels => Get(18, MetadataNames.RuntimeModels);
 
-        public INamedTypeSymbol? RuntimeApiKey { get; }
+        public INamedTypeSymbol? RuntimeApiKey => Get(19, MetadataNames.RuntimeApiKey);
 
-        public INamedTypeSymbol? RuntimePricing { get; }
+        public INamedTypeSymbol? RuntimePricing => Get(20, MetadataNames.RuntimePricing);
 
         public bool ReferencesRuntime => RuntimeModels != null;
 
-        // ---- DSK012: prompt messages and per-call values ---------------------------------------------------
+        // ---- DSK012: prompt messages and per-call values ----
+        public INamedTypeSymbol? OpenAISystemChatMessage => Get(21, MetadataNames.OpenAISystemChatMessage);
 
-        public INamedTypeSymbol? OpenAISystemChatMessage { get; }
+        public INamedTypeSymbol? OpenAIDeveloperChatMessage => Get(22, MetadataNames.OpenAIDeveloperChatMessage);
 
-        public INamedTypeSymbol? OpenAIDeveloperChatMessage { get; }
+        public INamedTypeSymbol? OpenAIChatMessage => Get(23, MetadataNames.OpenAIChatMessage);
 
-        public INamedTypeSymbol? OpenAIChatMessage { get; }
+        public INamedTypeSymbol? OpenAIChatMessageContentPart => Get(24, MetadataNames.OpenAIChatMessageContentPart);
 
-        public INamedTypeSymbol? OpenAIChatMessageContentPart { get; }
+        public INamedTypeSymbol? MeaiChatMessage => Get(25, MetadataNames.MeaiChatMessage);
 
-        public INamedTypeSymbol? MeaiChatMessage { get; }
+        public INamedTypeSymbol? MeaiChatRole => Get(26, MetadataNames.MeaiChatRole);
 
-        public INamedTypeSymbol? MeaiChatRole { get; }
+        public INamedTypeSymbol? MeaiTextContent => Get(27, MetadataNames.MeaiTextContent);
 
-        public INamedTypeSymbol? MeaiTextContent { get; }
+        public INamedTypeSymbol? SkChatHistory => Get(28, MetadataNames.SkChatHistory);
 
-        public INamedTypeSymbol? SkChatHistory { get; }
+        public INamedTypeSymbol? SkAuthorRole => Get(29, MetadataNames.SkAuthorRole);
 
-        public INamedTypeSymbol? SkAuthorRole { get; }
+        public INamedTypeSymbol? BetalgoChatMessage => Get(30, MetadataNames.BetalgoChatMessage);
 
-        public INamedTypeSymbol? BetalgoChatMessage { get; }
+        public INamedTypeSymbol? BetalgoChatCompletionRole => Get(31, MetadataNames.BetalgoChatCompletionRole);
 
-        public INamedTypeSymbol? BetalgoChatCompletionRole { get; }
+        public INamedTypeSymbol? Dictionary => Get(32, MetadataNames.Dictionary);
 
-        public INamedTypeSymbol? Dictionary { get; }
+        public INamedTypeSymbol? StringBuilder => Get(33, MetadataNames.StringBuilder);
 
-        public INamedTypeSymbol? StringBuilder { get; }
+        public INamedTypeSymbol? DateTime => Get(34, MetadataNames.DateTime);
 
-        public INamedTypeSymbol? DateTime { get; }
+        public INamedTypeSymbol? DateTimeOffset => Get(35, MetadataNames.DateTimeOffset);
 
-        public INamedTypeSymbol? DateTimeOffset { get; }
+        public INamedTypeSymbol? DateOnly => Get(36, MetadataNames.DateOnly);
 
-        public INamedTypeSymbol? DateOnly { get; }
+        public INamedTypeSymbol? TimeProvider => Get(37, MetadataNames.TimeProvider);
 
-        public INamedTypeSymbol? TimeProvider { get; }
+        public INamedTypeSymbol? Guid => Get(38, MetadataNames.Guid);
 
-        public INamedTypeSymbol? Guid { get; }
+        public INamedTypeSymbol? Random => Get(39, MetadataNames.Random);
 
-        public INamedTypeSymbol? Random { get; }
+        public INamedTypeSymbol? Stopwatch => Get(40, MetadataNames.Stopwatch);
 
-        public INamedTypeSymbol? Stopwatch { get; }
+        // ---- Retry APIs (DSK007/DSK008) ----
+        /// <summary><c>Polly.PolicyBuilder</c>: the receiver of Polly v7's <c>Retry</c>/<c>WaitAndRetry</c>/<c>…Forever</c> extensions.</summary>
+        public INamedTypeSymbol? PollyPolicyBuilder => Get(41, MetadataNames.PollyPolicyBuilder);
+
+        public INamedTypeSymbol? PollyPolicyBuilderOfT => Get(42, MetadataNames.PollyPolicyBuilderOfT);
+
+        /// <summary><c>Polly.Retry.RetryStrategyOptions&lt;T&gt;</c>: base of v8 <c>RetryStrategyOptions</c> and Http.Resilience <c>HttpRetryStrategyOptions</c>.</summary>
+        public INamedTypeSymbol? PollyRetryStrategyOptions => Get(43, MetadataNames.PollyRetryStrategyOptions);
+
+        public INamedTypeSymbol? PollyDelayBackoffType => Get(44, MetadataNames.PollyDelayBackoffType);
+
+        public INamedTypeSymbol? HttpClientBuilder => Get(45, MetadataNames.HttpClientBuilder);
+
+        public INamedTypeSymbol? RuntimeRetry => Get(46, MetadataNames.RuntimeRetry);
 
         /// <summary>True when an SDK chat-message type is referenced (raw JSON bodies need none).</summary>
         public bool ReferencesChatMessages
             => OpenAIChatMessage != null || MeaiChatMessage != null || SkChatHistory != null || BetalgoChatMessage != null;
-        // ---- Retry APIs (DSK007/DSK008) ----
-
-        /// <summary><c>Polly.PolicyBuilder</c>: the receiver of Polly v7's <c>Retry</c>/<c>WaitAndRetry</c>/<c>…Forever</c> extensions.</summary>
-        public INamedTypeSymbol? PollyPolicyBuilder { get; }
-
-        public INamedTypeSymbol? PollyPolicyBuilderOfT { get; }
-
-        /// <summary><c>Polly.Retry.RetryStrategyOptions&lt;T&gt;</c>: base of v8 <c>RetryStrategyOptions</c> and Http.Resilience <c>HttpRetryStrategyOptions</c>.</summary>
-        public INamedTypeSymbol? PollyRetryStrategyOptions { get; }
-
-        public INamedTypeSymbol? PollyDelayBackoffType { get; }
-
-        public INamedTypeSymbol? HttpClientBuilder { get; }
-
-        public INamedTypeSymbol? RuntimeRetry { get; }
 
         /// <summary>Polly (v7 or v8), Http.Resilience or System.ClientModel: the libraries whose retry APIs DSK007/DSK008 read.</summary>
         public bool ReferencesRetryLibrary => PollyPolicyBuilder != null || PollyRetryStrategyOptions != null || ClientRetryPolicy != null;
+
+        private INamedTypeSymbol? Get(int slot, string metadataName)
+        {
+            var value = Volatile.Read(ref _slots[slot]);
+            if (value == null)
+            {
+                // A race looks the same name up twice and stores the same symbol: harmless.
+                value = (object?)_compilation.GetTypeByMetadataName(metadataName) ?? Missing;
+                Volatile.Write(ref _slots[slot], value);
+            }
+
+            return value as INamedTypeSymbol;
+        }
     }
 }

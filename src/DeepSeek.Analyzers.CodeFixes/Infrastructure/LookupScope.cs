@@ -13,8 +13,8 @@ namespace DeepSeek.Analyzers.Infrastructure
     /// </summary>
     internal sealed class LookupScope
     {
-        private const string ConfigurationTypeName = "Microsoft.Extensions.Configuration.IConfiguration";
-        private const string ConfigurationSectionTypeName = "Microsoft.Extensions.Configuration.IConfigurationSection";
+        private const string ConfigurationTypeName = MetadataNames.Configuration;
+        private const string ConfigurationSectionTypeName = MetadataNames.IConfigurationSection;
 
         private LookupScope(string? configurationName)
         {

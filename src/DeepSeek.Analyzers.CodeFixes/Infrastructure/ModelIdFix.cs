@@ -36,7 +36,7 @@ namespace DeepSeek.Analyzers.Infrastructure
         /// </summary>
         public static ExpressionSyntax CreateModelExpression(SemanticModel? model, LiteralExpressionSyntax literal, string target)
         {
-            var runtimeModels = model?.Compilation.GetTypeByMetadataName("DeepSeek.Runtime.DeepSeekModels");
+            var runtimeModels = model?.Compilation.GetTypeByMetadataName(MetadataNames.RuntimeModels);
             if (runtimeModels != null && !literal.IsKind(SyntaxKind.Utf8StringLiteralExpression))
             {
                 foreach (var member in runtimeModels.GetMembers())

@@ -47,7 +47,7 @@ namespace DeepSeek.Analyzers.Rules
                 }
 
                 var model = await document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-                var runtime = model?.Compilation.GetTypeByMetadataName("DeepSeek.Runtime.DeepSeekRetry") != null;
+                var runtime = model?.Compilation.GetTypeByMetadataName(MetadataNames.RuntimeRetry) != null;
                 Task<Document?> Apply(CancellationToken ct) => isLoop
                     ? RetryLoopFix.FixAsync(document, span, count, runtime, ct)
                     : RetryFix.FixConstructAsync(document, span, retryForm, count, ct);

@@ -1,0 +1,311 @@
+using System;
+using System.Buffers;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Threading;
+using DeepSeek.Catalog;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Text;
+
+namespace DeepSeek.Analyzers.Infrastructure
+{
+    /// <summary>
+    /// The per-file gate: can this syntax tree hold DeepSeek evidence at all? Decided once per tree from its text, in one
+    /// pass over the characters: the word DeepSeek in any case (also <c>deep-seek</c>, <c>DEEP_SEEK</c>), a catalog id or
+    /// alias (the <c>deepseek.catalog.json</c> ones too), a configured secret name (<c>api_key_variable</c>,
+    /// <c>api_key_configuration_key</c>) or a DeepSeek-shaped key (<c>sk-</c> + 32 hex). A file without any of them gets
+    /// no per-file evidence and no evidence question is asked of it; with <c>scope = all_openai_compatible</c> every file
+    /// passes, since any OpenAI-compatible client counts there.
+    /// </summary>
+    /// <remarks>
+    /// Evidence can reach a file from another one only through the initialiser of a field or property declared there
+    /// (<c>Settings.Endpoint</c>, read from syntax): a file that names such a member passes too. What the gate does not see:
+    /// a DeepSeek SDK type used in a file that never spells its name (<c>var c = factory.Create()</c>).
+    /// </remarks>
+    internal sealed class DeepSeekFileGate
+    {
+        private const int ChunkSize = 8192;
+
+        private readonly Compilation _compilation;
+        private readonly EffectiveCatalog _catalog;
+        private readonly DeepSeekOptionsCache _options;
+        private readonly bool _enabled;
+        private readonly ConcurrentDictionary<SyntaxTree, bool> _textual = new ConcurrentDictionary<SyntaxTree, bool>();
+        private readonly ConcurrentDictionary<SyntaxTree, bool> _gate = new ConcurrentDictionary<SyntaxTree, bool>();
+        private readonly ConcurrentDictionary<DeepSeekOptions, string[]> _words = new ConcurrentDictionary<DeepSeekOptions, string[]>();
+        private HashSet<string>? _crossFileMembers;
+
+        public DeepSeekFileGate(Compilation compilation, EffectiveCatalog catalog, DeepSeekOptionsCache options, bool enabled)
+        {
+            _compilation = compilation;
+            _catalog = catalog;
+            _options = options;
+            _enabled = enabled;
+        }
+
+        /// <summary>True when the file of <paramref name="operation"/> may hold DeepSeek evidence (see the type's summary).</summary>
+        public bool MayHoldEvidence(IOperation operation, CancellationToken cancellationToken)
+            => MayHoldEvidence(operation.Syntax.SyntaxTree, cancellationToken);
+
+        /// <summary>True when <paramref name="tree"/> may hold DeepSeek evidence: decided once per tree, from its text.</summary>
+        public bool MayHoldEvidence(SyntaxTree tree, CancellationToken cancellationToken)
+        {
+            if (!_enabled)
+            {
+                return true;
+            }
+
+            if (_gate.TryGetValue(tree, out var open))
+            {
+                return open;
+            }
+
+            open = _options.Get(tree).Scope == DeepSeekScope.AllOpenAICompatible
+                   || HasEvidenceText(tree, cancellationToken)
+                   || NamesCrossFileMember(tree, cancellationToken);
+            _gate.TryAdd(tree, open);
+            return open;
+        }
+
+        private bool HasEvidenceText(SyntaxTree tree, CancellationToken cancellationToken)
+        {
+            if (_textual.TryGetValue(tree, out var found))
+            {
+                return found;
+            }
+
+            var text = tree.GetText(cancellationToken);
+            found = Contains(text, new TextSpan(0, text.Length), WordsFor(tree), cancellationToken);
+            _textual.TryAdd(tree, found);
+            return found;
+        }
+
+        /// <summary>
+        /// The extra words a file may hold evidence through: catalog ids and aliases and configured secret names that do not
+        /// already contain "deepseek" (which the scan finds by itself), lower-cased.
+        /// </summary>
+        private string[] WordsFor(SyntaxTree tree)
+            => _words.GetOrAdd(_options.Get(tree), options =>
+            {
+                var words = new List<string>();
+                void Add(string? word)
+                {
+                    if (!string.IsNullOrEmpty(word) && word!.IndexOf("deepseek", StringComparison.OrdinalIgnoreCase) < 0)
+                    {
+                        var lower = word.ToLowerInvariant();
+                        if (!words.Contains(lower))
+                        {
+                            words.Add(lower);
+                        }
+                    }
+                }
+
+                foreach (var model in _catalog.Models)
+                {
+                    Add(model.Id);
+                }
+
+                foreach (var alias in _catalog.Aliases)
+                {
+                    Add(alias.Alias);
+                }
+
+                Add(options.ApiKeyVariable);
+                Add(options.ApiKeyConfigurationKey);
+                return words.ToArray();
+            });
+
+        /// <summary>One pass over the text, in pooled chunks that overlap by the longest word: no allocation per character or node.</summary>
+        private static bool Contains(SourceText text, TextSpan span, string[] words, CancellationToken cancellationToken)
+        {
+            var overlap = SecretText.KeyLength;
+            foreach (var word in words)
+            {
+                overlap = Math.Max(overlap, word.Length);
+            }
+
+            var buffer = ArrayPool<char>.Shared.Rent(ChunkSize + overlap);
+            try
+            {
+                var start = span.Start;
+                while (start < span.End)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    var count = Math.Min(ChunkSize + overlap, span.End - start);
+                    text.CopyTo(start, buffer, 0, count);
+
+                    // A match must start in this chunk's first ChunkSize characters; the rest only completes it.
+                    var last = start + count >= span.End ? count : Math.Min(count, ChunkSize);
+                    for (var i = 0; i < last; i++)
+                    {
+                        if (MatchesAt(buffer, i, count, words))
+                        {
+                            return true;
+                        }
+                    }
+
+                    start += ChunkSize;
+                }
+
+                return false;
+            }
+            finally
+            {
+                ArrayPool<char>.Shared.Return(buffer);
+            }
+        }
+
+        private static bool MatchesAt(char[] buffer, int i, int count, string[] words)
+        {
+            var c = Lower(buffer[i]);
+            if (c == 'd' && IsDeepSeekWord(buffer, i, count))
+            {
+                return true;
+            }
+
+            if (c == 's' && IsKeyShape(buffer, i, count))
+            {
+                return true;
+            }
+
+            foreach (var word in words)
+            {
+                if (word[0] == c && IsWordAt(buffer, i, count, word))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>"deep", any run of '-' or '_', "seek" (DeepSeek, deep-seek, DEEP_SEEK_API_KEY).</summary>
+        private static bool IsDeepSeekWord(char[] buffer, int i, int count)
+        {
+            if (!IsWordAt(buffer, i, count, "deep"))
+            {
+                return false;
+            }
+
+            var j = i + 4;
+            while (j < count && (buffer[j] == '-' || buffer[j] == '_'))
+            {
+                j++;
+            }
+
+            return IsWordAt(buffer, j, count, "seek");
+        }
+
+        private static bool IsKeyShape(char[] buffer, int i, int count)
+        {
+            if (i + SecretText.KeyLength > count || !IsWordAt(buffer, i, count, DeepSeekCatalog.KeyPrefix))
+            {
+                return false;
+            }
+
+            for (var j = i + DeepSeekCatalog.KeyPrefix.Length; j < i + SecretText.KeyLength; j++)
+            {
+                var h = Lower(buffer[j]);
+                if (!((h >= '0' && h <= '9') || (h >= 'a' && h <= 'f')))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        private static bool IsWordAt(char[] buffer, int i, int count, string lowerWord)
+        {
+            if (i + lowerWord.Length > count)
+            {
+                return false;
+            }
+
+            for (var k = 0; k < lowerWord.Length; k++)
+            {
+                if (Lower(buffer[i + k]) != lowerWord[k])
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        private static char Lower(char c) => c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
+
+        /// <summary>
+        /// A file that fails the text test but names a field or property whose initialiser, declared in another file, holds
+        /// evidence text: the engine reads such initialisers from syntax. Only files that pass the text test can declare one,
+        /// so a project without DeepSeek code never walks any file's tokens here.
+        /// </summary>
+        private bool NamesCrossFileMember(SyntaxTree tree, CancellationToken cancellationToken)
+        {
+            var members = _crossFileMembers;
+            if (members == null)
+            {
+                members = CollectCrossFileMembers(cancellationToken);
+                Interlocked.CompareExchange(ref _crossFileMembers, members, null);
+            }
+
+            if (members.Count == 0)
+            {
+                return false;
+            }
+
+            foreach (var token in tree.GetRoot(cancellationToken).DescendantTokens())
+            {
+                if (token.RawKind == (int)Microsoft.CodeAnalysis.CSharp.SyntaxKind.IdentifierToken && members.Contains(token.ValueText))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private HashSet<string> CollectCrossFileMembers(CancellationToken cancellationToken)
+        {
+            var names = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var other in _compilation.SyntaxTrees)
+            {
+                if (!HasEvidenceText(other, cancellationToken))
+                {
+                    continue;
+                }
+
+                var text = other.GetText(cancellationToken);
+                var words = WordsFor(other);
+                foreach (var node in other.GetRoot(cancellationToken).DescendantNodes(n => !(n is MemberDeclarationSyntax) || n is BaseNamespaceDeclarationSyntax || n is TypeDeclarationSyntax))
+                {
+                    switch (node)
+                    {
+                        case FieldDeclarationSyntax field:
+                            foreach (var variable in field.Declaration.Variables)
+                            {
+                                if (variable.Initializer != null && Contains(text, variable.Initializer.Span, words, cancellationToken))
+                                {
+                                    names.Add(variable.Identifier.ValueText);
+                                }
+                            }
+
+                            break;
+                        case PropertyDeclarationSyntax property:
+                            var body = (SyntaxNode?)property.Initializer ?? property.ExpressionBody;
+                            if (body != null && Contains(text, body.Span, words, cancellationToken))
+                            {
+                                names.Add(property.Identifier.ValueText);
+                            }
+
+                            break;
+                    }
+                }
+            }
+
+            return names;
+        }
+    }
+}

@@ -1,0 +1,55 @@
+using System;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace DeepSeek.Analyzers.Infrastructure
+{
+    /// <summary>The syntax whose operation trees hold a tree's code: member bodies, initialisers, top-level statements.</summary>
+    internal static class MemberRoots
+    {
+        public static readonly Func<SyntaxNode, bool> ShouldDescend = node =>
+            node is CompilationUnitSyntax || node is BaseNamespaceDeclarationSyntax || node is TypeDeclarationSyntax
+            || node is BasePropertyDeclarationSyntax || node is AccessorListSyntax || node is BaseFieldDeclarationSyntax
+            || node is VariableDeclarationSyntax || node is VariableDeclaratorSyntax
+            || (node is ParameterListSyntax && node.Parent is TypeDeclarationSyntax) || node is ParameterSyntax;
+
+        public static bool IsRoot(SyntaxNode node)
+        {
+            switch (node)
+            {
+                case BaseMethodDeclarationSyntax method:
+                    return method.Body != null || method.ExpressionBody != null;
+                case AccessorDeclarationSyntax accessor:
+                    return accessor.Body != null || accessor.ExpressionBody != null;
+                case ArrowExpressionClauseSyntax arrow:
+                    return arrow.Parent is PropertyDeclarationSyntax || arrow.Parent is IndexerDeclarationSyntax;
+                case EqualsValueClauseSyntax equals:
+                    // record DeepSeekSettings(string BaseUrl = "https://api.deepseek.com"): primary-constructor defaults.
+                    return equals.Parent is PropertyDeclarationSyntax
+                           || (equals.Parent is VariableDeclaratorSyntax && equals.Parent.Parent?.Parent is BaseFieldDeclarationSyntax)
+                           || (equals.Parent is ParameterSyntax && equals.Parent.Parent?.Parent is TypeDeclarationSyntax);
+                case GlobalStatementSyntax _:
+                    return true;
+                default:
+                    return false;
+            }
+        }
+
+        /// <summary>The member a root belongs to (for top-level statements, the synthesized entry point).</summary>
+        public static ISymbol? GetMember(SyntaxNode node, SemanticModel model, CancellationToken cancellationToken)
+        {
+            switch (node)
+            {
+                case ArrowExpressionClauseSyntax arrow when arrow.Parent != null:
+                    return model.GetDeclaredSymbol(arrow.Parent, cancellationToken);
+                case EqualsValueClauseSyntax equals when equals.Parent != null:
+                    return model.GetDeclaredSymbol(equals.Parent, cancellationToken);
+                case GlobalStatementSyntax global:
+                    return model.GetEnclosingSymbol(global.Statement.SpanStart, cancellationToken);
+                default:
+                    return model.GetDeclaredSymbol(node, cancellationToken);
+            }
+        }
+    }
+}
