@@ -28,8 +28,17 @@ namespace DeepSeek.Analyzers.Rules
         private protected override void OnCompilationStart(CompilationStartAnalysisContext context, DeepSeekCompilationContext deepSeek)
         {
             RetryConstructs.RegisterActions(context, deepSeek.Types, (c, construct) => AnalyzeConstruct(c, deepSeek, construct));
+            // Hand-written retries count only with DeepSeek evidence: files that cannot hold any are not walked.
             RetryLoops.RegisterActions(context, (c, retry) => AnalyzeRetry(c, deepSeek, retry));
-            context.RegisterOperationAction(c => AnalyzeRecursion(c, deepSeek), OperationKind.Try);
+            context.RegisterOperationAction(
+                c =>
+                {
+                    if (deepSeek.Gate.MayHoldEvidence(c.Operation, c.CancellationToken))
+                    {
+                        AnalyzeRecursion(c, deepSeek);
+                    }
+                },
+                OperationKind.Try);
         }
 
         private static void AnalyzeConstruct(OperationAnalysisContext context, DeepSeekCompilationContext deepSeek, RetryConstruct construct)
@@ -57,7 +66,7 @@ namespace DeepSeek.Analyzers.Rules
 
         private static void AnalyzeRetry(OperationAnalysisContext context, DeepSeekCompilationContext deepSeek, RetryLoop? retry)
         {
-            if (retry != null && !retry.Bounded && RetriesDeepSeek(context, deepSeek, retry))
+            if (retry != null && !retry.Bounded && deepSeek.Gate.MayHoldEvidence(retry.Attempt, context.CancellationToken) && RetriesDeepSeek(context, deepSeek, retry))
             {
                 var subject = retry.Kind == RetryLoopKind.Loop ? "This loop"
                     : retry.Kind == RetryLoopKind.Goto ? "This goto retry"

@@ -128,6 +128,11 @@ namespace DeepSeek.Analyzers.Rules
         /// <summary>Every evidence question of this rule goes through here.</summary>
         private static bool IsDeepSeek(OperationAnalysisContext context, DeepSeekCompilationContext deepSeek, IOperation operation, DeepSeekOptions options, bool asClient)
         {
+            if (!deepSeek.Gate.MayHoldEvidence(operation, context.CancellationToken))
+            {
+                return false;
+            }
+
             if (asClient)
             {
                 return deepSeek.Evidence.IsDeepSeekBound(operation, options, context.CancellationToken);

@@ -43,7 +43,7 @@ namespace DeepSeek.Analyzers.Rules
         private static void Analyze(OperationAnalysisContext context, DeepSeekCompilationContext deepSeek)
         {
             var message = context.Operation;
-            if (!Candidate(message))
+            if (!Candidate(message) || !deepSeek.Gate.MayHoldEvidence(message, context.CancellationToken))
             {
                 return;
             }
