@@ -45,6 +45,14 @@ namespace DeepSeek.Analyzers
             DiagnosticSeverity.Info,
             description: "deepseek_analyzers.allowed_models lists the models a project may use (default: V4 Flash only). V4 Pro costs about 3x Flash at the discounted rate and 12x at list price, so it needs approval.");
 
+        public static readonly DiagnosticDescriptor DSK010_MalformedBaseUrl = Create(
+            RuleIdentifiers.MalformedBaseUrl,
+            title: "Malformed DeepSeek base URL",
+            messageFormat: "'{0}' {1}; use '{2}'",
+            RuleCategories.Compatibility,
+            DiagnosticSeverity.Warning,
+            description: "The OpenAI-format base URL is https://api.deepseek.com (or /v1): SDKs append /chat/completions themselves, /anthropic is for Anthropic-format clients, plain http exposes the key, and a misspelt host sends requests and key elsewhere.");
+
         private static DiagnosticDescriptor Create(
             string id,
             string title,

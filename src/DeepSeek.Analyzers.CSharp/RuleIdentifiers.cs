@@ -11,6 +11,8 @@ namespace DeepSeek.Analyzers
         public const string UnknownModelId = "DSK003";
         public const string ModelNotAllowed = "DSK004";
 
+        public const string MalformedBaseUrl = "DSK010";
+
         /// <summary>Where each rule's page lives: docs/rules/&lt;id&gt;.md in this repository.</summary>
         public const string HelpLinkBase = "https://github.com/deepseek-analyzers/DeepSeek.Analyzers/blob/main/docs/rules/";
 

@@ -18,7 +18,11 @@ namespace DeepSeek.Analyzers.Infrastructure
     /// </summary>
     internal static class KeyVariableStatementRemoval
     {
-        public const string EquivalenceKey = "DSK001_RemoveSetEnvironmentVariable";
+        /// <summary>
+        /// The key-lookup fix's key: one Fix All (and one <c>dotnet format analyzers --diagnostics DSK001</c> run, which
+        /// applies only the first finding's kind of fix) then clears every DSK001 finding that has a fix, whichever kind.
+        /// </summary>
+        public const string EquivalenceKey = Rules.DSK001HardcodedApiKeyCodeFixProvider.EquivalenceKey;
 
         public const string Title = "Remove the statement: set the variable outside the program";
 

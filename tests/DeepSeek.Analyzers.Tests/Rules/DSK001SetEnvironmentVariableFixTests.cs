@@ -246,5 +246,37 @@ namespace DeepSeek.Analyzers.Tests.Rules
                 void M(Action<string> use) => use(Environment.GetEnvironmentVariable("DEEPSEEK_API_KEY") ?? throw new InvalidOperationException("The DeepSeek API key is not set: set the environment variable DEEPSEEK_API_KEY."));
             }
             """);
+
+        [Fact]
+        public Task Fix_all_applies_both_kinds_of_fix_in_one_pass() => Fix(
+            """
+            using System;
+            using System.ClientModel;
+
+            class C
+            {
+                ApiKeyCredential Create() => new ApiKeyCredential({|DSK001:"sk-4f9a1c2e7b3d8e6f0a5c9d2b1e7f3a8c"|});
+
+                void Configure()
+                {
+                    Environment.SetEnvironmentVariable("DEEPSEEK_API_KEY", {|DSK001:"sk-7c21e9b04f6a38d5c1e2f0a9b8d73e64"|});
+                    Console.WriteLine();
+                }
+            }
+            """,
+            """
+            using System;
+            using System.ClientModel;
+
+            class C
+            {
+                ApiKeyCredential Create() => new ApiKeyCredential(Environment.GetEnvironmentVariable("DEEPSEEK_API_KEY") ?? throw new InvalidOperationException("The DeepSeek API key is not set: set the environment variable DEEPSEEK_API_KEY."));
+
+                void Configure()
+                {
+                    Console.WriteLine();
+                }
+            }
+            """);
     }
 }
