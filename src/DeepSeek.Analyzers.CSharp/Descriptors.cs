@@ -45,6 +45,14 @@ namespace DeepSeek.Analyzers
             DiagnosticSeverity.Info,
             description: "deepseek_analyzers.allowed_models lists the models a project may use (default: V4 Flash only). V4 Pro costs about 3x Flash at the discounted rate and 12x at list price, so it needs approval.");
 
+        public static readonly DiagnosticDescriptor DSK009_ClientSideApiKey = Create(
+            RuleIdentifiers.ClientSideApiKey,
+            title: "DeepSeek API key used in a client-side app",
+            messageFormat: "This DeepSeek client runs on users' devices ({0}), where anyone can read its API key; route calls through a backend that holds the key",
+            RuleCategories.Security,
+            DiagnosticSeverity.Warning,
+            description: "A Blazor WebAssembly or mobile app ships everything it uses to the user: a DeepSeek key in it, hard-coded or downloaded from configuration, can be read from the browser's network tab or the app package and spent by anyone. Call your own backend, which holds the key and applies limits.");
+
         public static readonly DiagnosticDescriptor DSK010_MalformedBaseUrl = Create(
             RuleIdentifiers.MalformedBaseUrl,
             title: "Malformed DeepSeek base URL",

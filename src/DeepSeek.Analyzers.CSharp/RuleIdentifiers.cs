@@ -11,6 +11,7 @@ namespace DeepSeek.Analyzers
         public const string UnknownModelId = "DSK003";
         public const string ModelNotAllowed = "DSK004";
 
+        public const string ClientSideApiKey = "DSK009";
         public const string MalformedBaseUrl = "DSK010";
 
         /// <summary>Where each rule's page lives: docs/rules/&lt;id&gt;.md in this repository.</summary>
