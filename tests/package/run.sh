@@ -95,6 +95,17 @@ step "consumer: the build passes after the fix"
 dotnet build PackageConsumer.csproj --no-restore -nologo -p:TreatWarningsAsErrors=true > "$work/build2.log" 2>&1 \
   || { cat "$work/build2.log"; fail "the build still fails after the fix"; }
 
+step "Blazor WebAssembly consumer: DSK009 reports the DeepSeek client at its creation, Program.cs(5,14)"
+blazor="$work/blazor-consumer"
+cp -r "$root/tests/BlazorConsumer" "$blazor"
+rm -rf "$blazor/bin" "$blazor/obj"
+cp "$consumer/NuGet.config" "$blazor/NuGet.config"
+cp "$consumer/Directory.Build.props" "$blazor/Directory.Build.props"
+cd "$blazor"
+dotnet build BlazorConsumer.csproj -nologo > "$work/blazor.log" 2>&1 || { cat "$work/blazor.log"; fail "the Blazor WebAssembly consumer does not build"; }
+grep 'DSK' "$work/blazor.log" | sort -u || true
+grep -q 'Program.cs(5,14): warning DSK009' "$work/blazor.log" || { cat "$work/blazor.log"; fail "no 'warning DSK009' at Program.cs(5,14)"; }
+
 step "runtime consumer: the DeepSeek.Runtime package against a loopback DeepSeek imitation"
 runtime_consumer="$work/runtime-consumer"
 cp -r "$root/tests/RuntimeConsumer" "$runtime_consumer"
