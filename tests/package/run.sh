@@ -76,6 +76,7 @@ grep -q 'Program.cs(5,27): error DSK002' "$work/build1.log" || { cat "$work/buil
 grep -q 'docs/rules/DSK002.md' "$work/build1.log" || fail "DSK002's docs link is not in the build output"
 grep -q "Backup.cs(6,78): error DSK001: Hard-coded API key 'sk-…3a8c'" "$work/build1.log" || { cat "$work/build1.log"; fail "no masked 'error DSK001' at Backup.cs(6,78)"; }
 if grep -q '4f9a1c2e7b3d8e6f0a5c9d2b1e7f3a8c' "$work/build1.log"; then fail "the build output prints the whole key"; fi
+grep -q "Setup.cs(6,71): error DSK001" "$work/build1.log" || { cat "$work/build1.log"; fail "no 'error DSK001' at Setup.cs(6,71)"; }
 
 step "consumer: dotnet format analyzers --diagnostics DSK002 applies the fix"
 dotnet format analyzers PackageConsumer.csproj --diagnostics DSK002 --no-restore
@@ -85,11 +86,14 @@ if grep -qi 'deepseek-chat' Program.cs; then fail "deepseek-chat is still in Pro
 dotnet format analyzers PackageConsumer.csproj --diagnostics DSK002 --no-restore --verify-no-changes \
   || fail "dotnet format --verify-no-changes still finds DSK002"
 
-step "consumer: dotnet format analyzers --diagnostics DSK001 reads the key from the environment"
+step "consumer: dotnet format analyzers --diagnostics DSK001 reads the key from the environment and removes the SetEnvironmentVariable statement"
 dotnet format analyzers PackageConsumer.csproj --diagnostics DSK001 --no-restore
 cat Backup.cs
 if grep -q 'sk-' Backup.cs; then fail "a key literal is still in Backup.cs"; fi
 grep -q 'GetEnvironmentVariable("DEEPSEEK_API_KEY")' Backup.cs || fail "the DSK001 fix did not read DEEPSEEK_API_KEY"
+cat Setup.cs
+if grep -q 'SetEnvironmentVariable\|sk-' Setup.cs; then fail "the DSK001 fix did not remove the SetEnvironmentVariable statement in the same run"; fi
+grep -q 'Console.WriteLine("configured")' Setup.cs || fail "the DSK001 fix removed more than the SetEnvironmentVariable statement"
 
 step "consumer: the build passes after the fix"
 dotnet build PackageConsumer.csproj --no-restore -nologo -p:TreatWarningsAsErrors=true > "$work/build2.log" 2>&1 \
