@@ -33,6 +33,7 @@ namespace DeepSeek.Analyzers.Rules
             // The cheap test first: almost no literal starts with "http".
             if (!(operation.ConstantValue.Value is string value) || value.Length < 10
                 || (value[0] != 'h' && value[0] != 'H')
+                || string.Compare(value, 0, "http", 0, 4, StringComparison.OrdinalIgnoreCase) != 0
                 || !(operation.Syntax is LiteralExpressionSyntax literal))
             {
                 return;
@@ -59,7 +60,8 @@ namespace DeepSeek.Analyzers.Rules
             IOperation value = literal;
             var parent = Unwrap(literal.Parent);
             if (parent is IArgumentOperation uriArgument && uriArgument.Parent is IObjectCreationOperation creation
-                && creation.Type?.ToDisplayString() == "System.Uri")
+                && creation.Type is INamedTypeSymbol { Name: "Uri" } uri
+                && uri.ContainingNamespace is { Name: "System" } system && system.ContainingNamespace.IsGlobalNamespace)
             {
                 value = creation;
                 parent = Unwrap(creation.Parent);
