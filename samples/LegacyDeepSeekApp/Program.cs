@@ -19,9 +19,10 @@ var debugClient = new OpenAIClient(
     new ApiKeyCredential("sk-4f9a1c2e7b3d8e6f0a5c9d2b1e7f3a8c"),
     new OpenAIClientOptions { Endpoint = new Uri("https://api.deepseek.com") });
 
+// DSK010: the SDK appends /chat/completions itself; this endpoint would call it twice (404).
 var client = new OpenAIClient(
     new ApiKeyCredential(apiKey),
-    new OpenAIClientOptions { Endpoint = new Uri("https://api.deepseek.com") });
+    new OpenAIClientOptions { Endpoint = new Uri("https://api.deepseek.com/chat/completions") });
 
 // DSK002: the retired alias; Flash without thinking is what it used to mean.
 ChatClient chat = client.GetChatClient("deepseek-chat");

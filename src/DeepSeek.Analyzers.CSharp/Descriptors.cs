@@ -77,6 +77,22 @@ namespace DeepSeek.Analyzers
             DiagnosticSeverity.Info,
             description: "Retries of DeepSeek calls should be few (deepseek_analyzers.max_retries, default 2) and back off exponentially. Retrying at once or at a constant pace hammers a rate-limited API, and a retry stacked on the OpenAI SDK's own 3 retries multiplies the attempts (3 application attempts x 4 SDK attempts = 12 calls).");
 
+        public static readonly DiagnosticDescriptor DSK009_ClientSideApiKey = Create(
+            RuleIdentifiers.ClientSideApiKey,
+            title: "DeepSeek API key used in a client-side app",
+            messageFormat: "This DeepSeek client runs on users' devices ({0}), where anyone can read its API key; route calls through a backend that holds the key",
+            RuleCategories.Security,
+            DiagnosticSeverity.Warning,
+            description: "A Blazor WebAssembly or mobile app ships everything it uses to the user: a DeepSeek key in it, hard-coded or downloaded from configuration, can be read from the browser's network tab or the app package and spent by anyone. Call your own backend, which holds the key and applies limits.");
+
+        public static readonly DiagnosticDescriptor DSK010_MalformedBaseUrl = Create(
+            RuleIdentifiers.MalformedBaseUrl,
+            title: "Malformed DeepSeek base URL",
+            messageFormat: "'{0}' {1}; use '{2}'",
+            RuleCategories.Compatibility,
+            DiagnosticSeverity.Warning,
+            description: "The OpenAI-format base URL is https://api.deepseek.com (or /v1): SDKs append /chat/completions themselves, /anthropic is for Anthropic-format clients, plain http exposes the key, and a misspelt host sends requests and key elsewhere.");
+
         private static DiagnosticDescriptor Create(
             string id,
             string title,

@@ -13,6 +13,8 @@ namespace DeepSeek.Analyzers
 
         public const string UnboundedRetry = "DSK007";
         public const string ExcessiveRetry = "DSK008";
+        public const string ClientSideApiKey = "DSK009";
+        public const string MalformedBaseUrl = "DSK010";
         public const string LegacyModelName = "DSK011";
         public const string PerCallValueInPromptPrefix = "DSK012";
 

@@ -200,6 +200,41 @@ namespace DeepSeek.Catalog
         /// <summary>The Anthropic-format base path: not an OpenAI-SDK endpoint.</summary>
         public const string AnthropicPath = "/anthropic";
 
+        // ---- Misspelt API hosts (DSK010) ----------------------------------------------------------------
+
+        /// <summary>
+        /// Near misses of <see cref="Host"/> seen in real code: other top-level domains, a hyphenated or run-together name,
+        /// one letter dropped, doubled or swapped. None is DeepSeek's; a request there fails or goes to a stranger, with
+        /// the key. An explicit list, so a host DeepSeek really uses (platform., chat., www.) is never called a typo.
+        /// </summary>
+        public static readonly string[] MisspeltHosts =
+        {
+            "api.deepseek.ai", "api.deepseek.co", "api.deepseek.cn", "api.deepseek.io", "api.deepseek.net",
+            "api.deepseek.org", "api.deepseek.cm", "api.deepseek.con", "api.deepseek.com.cn",
+            "api.deep-seek.com", "api-deepseek.com", "api.deepseekapi.com",
+            "api.depseek.com", "api.deepsek.com", "api.deepseeek.com", "api.deeepseek.com", "api.deapseek.com",
+            "api.deepseak.com", "api.deepssek.com",
+        };
+
+        /// <summary>True when <paramref name="host"/> is one of <see cref="MisspeltHosts"/> (case-insensitive).</summary>
+        public static bool IsMisspeltHost(string? host)
+        {
+            if (host == null)
+            {
+                return false;
+            }
+
+            foreach (var misspelt in MisspeltHosts)
+            {
+                if (string.Equals(host, misspelt, StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         // ---- Key and secret names ---------------------------------------------------------------------
 
         /// <summary>Every DeepSeek key starts with this prefix.</summary>

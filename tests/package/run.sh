@@ -76,6 +76,7 @@ grep -q 'Program.cs(5,27): error DSK002' "$work/build1.log" || { cat "$work/buil
 grep -q 'docs/rules/DSK002.md' "$work/build1.log" || fail "DSK002's docs link is not in the build output"
 grep -q "Backup.cs(6,75): error DSK001: Hard-coded API key 'sk-…3a8c'" "$work/build1.log" || { cat "$work/build1.log"; fail "no masked 'error DSK001' at Backup.cs(6,75)"; }
 if grep -q '4f9a1c2e7b3d8e6f0a5c9d2b1e7f3a8c' "$work/build1.log"; then fail "the build output prints the whole key"; fi
+grep -q "Setup.cs(6,71): error DSK001" "$work/build1.log" || { cat "$work/build1.log"; fail "no 'error DSK001' at Setup.cs(6,71)"; }
 
 step "consumer: dotnet format analyzers --diagnostics DSK002 applies the fix"
 dotnet format analyzers PackageConsumer.csproj --diagnostics DSK002 --no-restore
@@ -85,15 +86,29 @@ if grep -qi 'deepseek-chat' Program.cs; then fail "deepseek-chat is still in Pro
 dotnet format analyzers PackageConsumer.csproj --diagnostics DSK002 --no-restore --verify-no-changes \
   || fail "dotnet format --verify-no-changes still finds DSK002"
 
-step "consumer: dotnet format analyzers --diagnostics DSK001 reads the key from the environment"
+step "consumer: dotnet format analyzers --diagnostics DSK001 reads the key from the environment and removes the SetEnvironmentVariable statement"
 dotnet format analyzers PackageConsumer.csproj --diagnostics DSK001 --no-restore
 cat Backup.cs
 if grep -q 'sk-' Backup.cs; then fail "a key literal is still in Backup.cs"; fi
 grep -q 'GetEnvironmentVariable("DEEPSEEK_API_KEY")' Backup.cs || fail "the DSK001 fix did not read DEEPSEEK_API_KEY"
+cat Setup.cs
+if grep -q 'SetEnvironmentVariable\|sk-' Setup.cs; then fail "the DSK001 fix did not remove the SetEnvironmentVariable statement in the same run"; fi
+grep -q 'Console.WriteLine("configured")' Setup.cs || fail "the DSK001 fix removed more than the SetEnvironmentVariable statement"
 
 step "consumer: the build passes after the fix"
 dotnet build PackageConsumer.csproj --no-restore -nologo -p:TreatWarningsAsErrors=true > "$work/build2.log" 2>&1 \
   || { cat "$work/build2.log"; fail "the build still fails after the fix"; }
+
+step "Blazor WebAssembly consumer: DSK009 reports the DeepSeek client at its creation, Program.cs(5,14)"
+blazor="$work/blazor-consumer"
+cp -r "$root/tests/BlazorConsumer" "$blazor"
+rm -rf "$blazor/bin" "$blazor/obj"
+cp "$consumer/NuGet.config" "$blazor/NuGet.config"
+cp "$consumer/Directory.Build.props" "$blazor/Directory.Build.props"
+cd "$blazor"
+dotnet build BlazorConsumer.csproj -nologo > "$work/blazor.log" 2>&1 || { cat "$work/blazor.log"; fail "the Blazor WebAssembly consumer does not build"; }
+grep 'DSK' "$work/blazor.log" | sort -u || true
+grep -q 'Program.cs(5,14): warning DSK009' "$work/blazor.log" || { cat "$work/blazor.log"; fail "no 'warning DSK009' at Program.cs(5,14)"; }
 
 step "runtime consumer: the DeepSeek.Runtime package against a loopback DeepSeek imitation"
 runtime_consumer="$work/runtime-consumer"

@@ -43,6 +43,11 @@ namespace DeepSeek.Analyzers.Rules
         {
             foreach (var diagnostic in context.Diagnostics)
             {
+                if (await KeyVariableStatementRemoval.TryRegisterAsync(context, diagnostic).ConfigureAwait(false))
+                {
+                    continue;
+                }
+
                 var edit = await ComputeEditAsync(context.Document, diagnostic, context.CancellationToken).ConfigureAwait(false);
                 if (edit == null)
                 {

@@ -52,6 +52,23 @@ namespace DeepSeek.Analyzers.Tests.Verifiers
             return this;
         }
 
+        private readonly System.Collections.Generic.List<string> _buildProperties = new System.Collections.Generic.List<string>();
+
+        /// <summary>
+        /// Sets an MSBuild property the compiler sees (<c>build_property.&lt;name&gt;</c> in the global config), as the
+        /// package's props make <c>UsingMicrosoftNETSdkBlazorWebAssembly</c> and <c>TargetPlatformIdentifier</c> visible.
+        /// </summary>
+        public DeepSeekTest<TAnalyzer, TCodeFix> WithBuildProperty(string name, string value)
+        {
+            _buildProperties.Add("build_property." + name + " = " + value);
+            var text = "is_global = true\n" + string.Join("\n", _buildProperties) + "\n";
+            TestState.AnalyzerConfigFiles.RemoveAll(file => file.filename == "/.globalconfig");
+            FixedState.AnalyzerConfigFiles.RemoveAll(file => file.filename == "/.globalconfig");
+            TestState.AnalyzerConfigFiles.Add(("/.globalconfig", text));
+            FixedState.AnalyzerConfigFiles.Add(("/.globalconfig", text));
+            return this;
+        }
+
         /// <summary>References DeepSeek.Runtime, so fixes target its API.</summary>
         public DeepSeekTest<TAnalyzer, TCodeFix> WithRuntime()
         {
