@@ -234,10 +234,19 @@ namespace DeepSeek.Analyzers.Benchmarks
         public static ImmutableArray<DiagnosticAnalyzer> Analyzers()
             => typeof(DeepSeekAnalyzer).Assembly.GetTypes()
                 .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && t.GetCustomAttribute<DiagnosticAnalyzerAttribute>() != null)
+                .Where(t => Selected(t.Name))
                 .OrderBy(t => t.Name, StringComparer.Ordinal)
                 .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
                 .Append(new NoOpAnalyzer())
                 .ToImmutableArray();
+
+        /// <summary><c>DEEPSEEK_BENCH_RULES=DSK001,DSK007</c> measures only those rules (all when unset).</summary>
+        private static bool Selected(string analyzerName)
+        {
+            var rules = Environment.GetEnvironmentVariable("DEEPSEEK_BENCH_RULES");
+            return string.IsNullOrWhiteSpace(rules)
+                || rules.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Any(r => analyzerName.StartsWith(r, StringComparison.OrdinalIgnoreCase));
+        }
     }
 
     /// <summary>What the analyzer driver costs by itself: the action kinds the rules register, doing nothing.</summary>

@@ -117,7 +117,11 @@ namespace DeepSeek.Analyzers.Infrastructure
                 return words.ToArray();
             });
 
-        /// <summary>One pass over the text, in pooled chunks that overlap by the longest word: no allocation per character or node.</summary>
+        /// <summary>
+        /// One pass over the text, in pooled chunks that overlap by the longest word: no allocation per character or node.
+        /// Every built-in signal holds a 'k' ("seek", "sk-"), so a vectorised search for k/K finds the few places to look at;
+        /// configured words are searched for by their first letter the same way.
+        /// </summary>
         private static bool Contains(SourceText text, TextSpan span, string[] words, CancellationToken cancellationToken)
         {
             var overlap = SecretText.KeyLength;
@@ -135,15 +139,14 @@ namespace DeepSeek.Analyzers.Infrastructure
                     cancellationToken.ThrowIfCancellationRequested();
                     var count = Math.Min(ChunkSize + overlap, span.End - start);
                     text.CopyTo(start, buffer, 0, count);
-
-                    // A match must start in this chunk's first ChunkSize characters; the rest only completes it.
-                    var last = start + count >= span.End ? count : Math.Min(count, ChunkSize);
-                    for (var i = 0; i < last; i++)
+                    if (HasSignal(buffer, count) || HasWord(buffer, count, words))
                     {
-                        if (MatchesAt(buffer, i, count, words))
-                        {
-                            return true;
-                        }
+                        return true;
+                    }
+
+                    if (start + count >= span.End)
+                    {
+                        break;
                     }
 
                     start += ChunkSize;
@@ -157,45 +160,79 @@ namespace DeepSeek.Analyzers.Infrastructure
             }
         }
 
-        private static bool MatchesAt(char[] buffer, int i, int count, string[] words)
+        /// <summary>"deep…seek" ending at a 'k', or "sk-" + 32 hex whose 'k' it is.</summary>
+        private static bool HasSignal(char[] buffer, int count)
         {
-            var c = Lower(buffer[i]);
-            if (c == 'd' && IsDeepSeekWord(buffer, i, count))
+            var chunk = new ReadOnlySpan<char>(buffer, 0, count);
+            var i = 0;
+            while (i < count)
             {
-                return true;
-            }
+                var hit = chunk.Slice(i).IndexOfAny('k', 'K');
+                if (hit < 0)
+                {
+                    return false;
+                }
 
-            if (c == 's' && IsKeyShape(buffer, i, count))
-            {
-                return true;
-            }
-
-            foreach (var word in words)
-            {
-                if (word[0] == c && IsWordAt(buffer, i, count, word))
+                var k = i + hit;
+                if (k >= 3 && IsWordAt(buffer, k - 3, count, "seek") && EndsWithDeep(buffer, k - 3))
                 {
                     return true;
                 }
+
+                if (k >= 1 && k + 1 < count && buffer[k + 1] == '-' && Lower(buffer[k - 1]) == 's' && IsKeyShape(buffer, k - 1, count))
+                {
+                    return true;
+                }
+
+                i = k + 1;
             }
 
             return false;
         }
 
-        /// <summary>"deep", any run of '-' or '_', "seek" (DeepSeek, deep-seek, DEEP_SEEK_API_KEY).</summary>
-        private static bool IsDeepSeekWord(char[] buffer, int i, int count)
+        /// <summary>"deep" and any run of '-' or '_' right before <paramref name="seek"/> (DeepSeek, deep-seek, DEEP_SEEK_API_KEY).</summary>
+        private static bool EndsWithDeep(char[] buffer, int seek)
         {
-            if (!IsWordAt(buffer, i, count, "deep"))
+            var j = seek;
+            while (j > 0 && (buffer[j - 1] == '-' || buffer[j - 1] == '_'))
+            {
+                j--;
+            }
+
+            return j >= 4 && IsWordAt(buffer, j - 4, j, "deep");
+        }
+
+        private static bool HasWord(char[] buffer, int count, string[] words)
+        {
+            if (words.Length == 0)
             {
                 return false;
             }
 
-            var j = i + 4;
-            while (j < count && (buffer[j] == '-' || buffer[j] == '_'))
+            var chunk = new ReadOnlySpan<char>(buffer, 0, count);
+            foreach (var word in words)
             {
-                j++;
+                var first = word[0];
+                var upper = char.ToUpperInvariant(first);
+                var i = 0;
+                while (i < count)
+                {
+                    var hit = chunk.Slice(i).IndexOfAny(first, upper);
+                    if (hit < 0)
+                    {
+                        break;
+                    }
+
+                    if (IsWordAt(buffer, i + hit, count, word))
+                    {
+                        return true;
+                    }
+
+                    i += hit + 1;
+                }
             }
 
-            return IsWordAt(buffer, j, count, "seek");
+            return false;
         }
 
         private static bool IsKeyShape(char[] buffer, int i, int count)

@@ -142,7 +142,9 @@ namespace DeepSeek.Analyzers.Infrastructure
 
         private void AnalyzeLiteral(OperationAnalysisContext context, DeepSeekCompilationContext deepSeek)
         {
-            if (context.Operation is ILiteralOperation literal && literal.ConstantValue.Value is string value)
+            // The type first: reading ConstantValue boxes a number on every call, and most literals are numbers.
+            if (context.Operation is ILiteralOperation literal && literal.Type?.SpecialType == SpecialType.System_String
+                && literal.ConstantValue.Value is string value)
             {
                 AnalyzeString(context, deepSeek, value);
             }

@@ -53,14 +53,17 @@ namespace DeepSeek.Analyzers.Infrastructure
     /// </summary>
     internal static class RetryLoops
     {
-        /// <summary>Registers <paramref name="analyze"/> for every retry loop and goto-retry (at the loop and at the label).</summary>
-        public static void RegisterActions(CompilationStartAnalysisContext context, Action<OperationAnalysisContext, RetryLoop> analyze)
+        /// <summary>
+        /// Registers <paramref name="analyze"/> for every retry loop and goto-retry (at the loop and at the label). A hand-written
+        /// retry counts only with DeepSeek evidence, so files the <paramref name="gate"/> closes are not looked at.
+        /// </summary>
+        public static void RegisterActions(CompilationStartAnalysisContext context, DeepSeekFileGate gate, Action<OperationAnalysisContext, RetryLoop> analyze)
         {
             context.RegisterOperationAction(
                 c =>
                 {
                     var loop = (ILoopOperation)c.Operation;
-                    var retry = MayRetry(loop) ? FromLoop(loop) : null;
+                    var retry = MayRetry(loop) && gate.MayHoldEvidence(loop, c.CancellationToken) ? FromLoop(loop) : null;
                     if (retry != null)
                     {
                         analyze(c, retry);
@@ -70,7 +73,7 @@ namespace DeepSeek.Analyzers.Infrastructure
             context.RegisterOperationAction(
                 c =>
                 {
-                    var retry = FromLabel((ILabeledOperation)c.Operation);
+                    var retry = gate.MayHoldEvidence(c.Operation, c.CancellationToken) ? FromLabel((ILabeledOperation)c.Operation) : null;
                     if (retry != null)
                     {
                         analyze(c, retry);

@@ -5,6 +5,7 @@ using System.Collections.Immutable;
 using DeepSeek.Analyzers.Infrastructure;
 using DeepSeek.Catalog;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -69,9 +70,15 @@ namespace DeepSeek.Analyzers.Rules
         {
             var operation = (ILiteralOperation)context.Operation;
 
-            // Text parts of interpolated strings are literals too; the interpolated string reports them once.
-            if (!(operation.ConstantValue.Value is string value) || value.Length < SecretText.KeyLength
-                || !(operation.Syntax is LiteralExpressionSyntax literal))
+            // Text parts of interpolated strings are literals too; the interpolated string reports them once. The syntax is
+            // asked first: reading ConstantValue boxes a number on every call, and most literals are numbers.
+            if (!(operation.Syntax is LiteralExpressionSyntax literal) || !literal.IsKind(SyntaxKind.StringLiteralExpression))
+            {
+                return;
+            }
+
+            var value = literal.Token.ValueText;
+            if (value.Length < SecretText.KeyLength)
             {
                 return;
             }
@@ -129,6 +136,7 @@ namespace DeepSeek.Analyzers.Rules
         {
             var operation = (IBinaryOperation)context.Operation;
             if (operation.OperatorKind != BinaryOperatorKind.Add
+                || operation.Type?.SpecialType != SpecialType.System_String
                 || !(operation.ConstantValue.Value is string value)
                 || value.Length < SecretText.KeyLength
                 || IsInConstantConcatenation(operation))

@@ -29,7 +29,7 @@ namespace DeepSeek.Analyzers.Rules
         {
             RetryConstructs.RegisterActions(context, deepSeek.Types, (c, construct) => AnalyzeConstruct(c, deepSeek, construct));
             // Hand-written retries count only with DeepSeek evidence: files that cannot hold any are not walked.
-            RetryLoops.RegisterActions(context, (c, retry) => AnalyzeRetry(c, deepSeek, retry));
+            RetryLoops.RegisterActions(context, deepSeek.Gate, (c, retry) => AnalyzeRetry(c, deepSeek, retry));
             context.RegisterOperationAction(
                 c =>
                 {
@@ -66,7 +66,7 @@ namespace DeepSeek.Analyzers.Rules
 
         private static void AnalyzeRetry(OperationAnalysisContext context, DeepSeekCompilationContext deepSeek, RetryLoop? retry)
         {
-            if (retry != null && !retry.Bounded && deepSeek.Gate.MayHoldEvidence(retry.Attempt, context.CancellationToken) && RetriesDeepSeek(context, deepSeek, retry))
+            if (retry != null && !retry.Bounded && RetriesDeepSeek(context, deepSeek, retry))
             {
                 var subject = retry.Kind == RetryLoopKind.Loop ? "This loop"
                     : retry.Kind == RetryLoopKind.Goto ? "This goto retry"

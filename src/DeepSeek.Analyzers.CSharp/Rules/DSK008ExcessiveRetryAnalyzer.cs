@@ -32,7 +32,7 @@ namespace DeepSeek.Analyzers.Rules
             // A hand-written retry is only ever DSK008's as a retry stacked on the OpenAI SDK's own.
             if (deepSeek.Types.OpenAIClientOptions != null)
             {
-                RetryLoops.RegisterActions(context, (c, retry) => AnalyzeLoop(c, deepSeek, retry));
+                RetryLoops.RegisterActions(context, deepSeek.Gate, (c, retry) => AnalyzeLoop(c, deepSeek, retry));
             }
         }
 

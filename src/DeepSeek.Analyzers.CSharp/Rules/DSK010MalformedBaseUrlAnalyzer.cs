@@ -30,8 +30,9 @@ namespace DeepSeek.Analyzers.Rules
         private static void AnalyzeLiteral(OperationAnalysisContext context, DeepSeekCompilationContext deepSeek)
         {
             var operation = (ILiteralOperation)context.Operation;
-            // The cheap test first: almost no literal starts with "http".
-            if (!(operation.ConstantValue.Value is string value) || value.Length < 10
+            // The cheap tests first: the type (ConstantValue boxes a number on every read), then "http", which almost no literal starts with.
+            if (operation.Type?.SpecialType != SpecialType.System_String
+                || !(operation.ConstantValue.Value is string value) || value.Length < 10
                 || (value[0] != 'h' && value[0] != 'H')
                 || string.Compare(value, 0, "http", 0, 4, StringComparison.OrdinalIgnoreCase) != 0
                 || !(operation.Syntax is LiteralExpressionSyntax literal))

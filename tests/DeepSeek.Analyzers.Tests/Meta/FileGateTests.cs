@@ -42,6 +42,9 @@ namespace DeepSeek.Analyzers.Tests.Meta
                     [DeepSeekOptions.ApiKeyVariableKey] = "LLM_SECRET",
                     [DeepSeekOptions.ApiKeyConfigurationKeyKey] = "Llm:Secret",
                 }, null),
+
+                // A client-side project (DSK009 reports only there).
+                (new Dictionary<string, string> { ["build_property.UsingMicrosoftNETSdkBlazorWebAssembly"] = "true" }, null),
             };
             settings.AddRange(RobustnessTests.CatalogFilesOf(testFile)
                 .Select(json => (new Dictionary<string, string>(), (AdditionalText?)new Text("/deepseek.catalog.json", json))));
