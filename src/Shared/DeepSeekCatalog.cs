@@ -121,9 +121,12 @@ namespace DeepSeek.Catalog
         {
             switch (role)
             {
-                case PriceRole.CacheHitInput: return CacheHitInput;
-                case PriceRole.CacheMissInput: return CacheMissInput;
-                default: return Output;
+                case PriceRole.CacheHitInput:
+                    return CacheHitInput;
+                case PriceRole.CacheMissInput:
+                    return CacheMissInput;
+                default:
+                    return Output;
             }
         }
     }

@@ -50,48 +50,48 @@ namespace DeepSeek.Analyzers.Infrastructure
                 case ParenthesizedExpressionSyntax parenthesized:
                     return EvalSyntax(parenthesized.Expression, signals, depth + 1);
                 case BinaryExpressionSyntax binary:
-                {
-                    // "https://" + "api.deepseek.com" is one URL, not two fragments.
-                    var folded = FoldStrings(binary, 0);
-                    return folded != null
-                        ? signals.BindingOfString(folded, anyOtherHost: true)
-                        : Combine(EvalSyntax(binary.Left, signals, depth + 1), EvalSyntax(binary.Right, signals, depth + 1));
-                }
-                case InterpolatedStringExpressionSyntax interpolated:
-                {
-                    var result = DeepSeekBinding.Unknown;
-                    foreach (var content in interpolated.Contents)
                     {
-                        if (content is InterpolatedStringTextSyntax text)
-                        {
-                            result = Combine(result, signals.BindingOfString(text.TextToken.ValueText, anyOtherHost: true));
-                        }
+                        // "https://" + "api.deepseek.com" is one URL, not two fragments.
+                        var folded = FoldStrings(binary, 0);
+                        return folded != null
+                            ? signals.BindingOfString(folded, anyOtherHost: true)
+                            : Combine(EvalSyntax(binary.Left, signals, depth + 1), EvalSyntax(binary.Right, signals, depth + 1));
                     }
+                case InterpolatedStringExpressionSyntax interpolated:
+                    {
+                        var result = DeepSeekBinding.Unknown;
+                        foreach (var content in interpolated.Contents)
+                        {
+                            if (content is InterpolatedStringTextSyntax text)
+                            {
+                                result = Combine(result, signals.BindingOfString(text.TextToken.ValueText, anyOtherHost: true));
+                            }
+                        }
 
-                    return result;
-                }
+                        return result;
+                    }
 
                 case BaseObjectCreationExpressionSyntax creation:
-                {
-                    var result = DeepSeekBinding.Unknown;
-                    if (creation.ArgumentList != null)
                     {
-                        foreach (var argument in creation.ArgumentList.Arguments)
+                        var result = DeepSeekBinding.Unknown;
+                        if (creation.ArgumentList != null)
                         {
-                            result = Combine(result, EvalSyntax(argument.Expression, signals, depth + 1));
+                            foreach (var argument in creation.ArgumentList.Arguments)
+                            {
+                                result = Combine(result, EvalSyntax(argument.Expression, signals, depth + 1));
+                            }
                         }
-                    }
 
-                    if (creation.Initializer != null)
-                    {
-                        foreach (var element in creation.Initializer.Expressions)
+                        if (creation.Initializer != null)
                         {
-                            result = Combine(result, EvalSyntax(element is AssignmentExpressionSyntax assignment ? assignment.Right : element, signals, depth + 1));
+                            foreach (var element in creation.Initializer.Expressions)
+                            {
+                                result = Combine(result, EvalSyntax(element is AssignmentExpressionSyntax assignment ? assignment.Right : element, signals, depth + 1));
+                            }
                         }
-                    }
 
-                    return result;
-                }
+                        return result;
+                    }
 
                 default:
                     return DeepSeekBinding.Unknown;

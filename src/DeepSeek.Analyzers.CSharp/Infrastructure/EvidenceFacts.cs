@@ -106,15 +106,15 @@ namespace DeepSeek.Analyzers.Infrastructure
                 switch (operation)
                 {
                     case IVariableDeclaratorOperation declarator:
-                    {
-                        var initializer = declarator.GetVariableInitializer();
-                        if (initializer != null)
                         {
-                            Add(Assignments, declarator.Symbol, initializer.Value);
-                        }
+                            var initializer = declarator.GetVariableInitializer();
+                            if (initializer != null)
+                            {
+                                Add(Assignments, declarator.Symbol, initializer.Value);
+                            }
 
-                        break;
-                    }
+                            break;
+                        }
 
                     case IFieldInitializerOperation field:
                         foreach (var f in field.InitializedFields)
@@ -134,15 +134,15 @@ namespace DeepSeek.Analyzers.Infrastructure
                         CollectAssignment(assignment);
                         break;
                     case IReturnOperation ret when ret.ReturnedValue != null && operation.Kind == OperationKind.Return:
-                    {
-                        var target = ReturnTarget(ret, member);
-                        if (target != null)
                         {
-                            Add(Assignments, target, ret.ReturnedValue);
-                        }
+                            var target = ReturnTarget(ret, member);
+                            if (target != null)
+                            {
+                                Add(Assignments, target, ret.ReturnedValue);
+                            }
 
-                        break;
-                    }
+                            break;
+                        }
 
                     case IInvocationOperation invocation:
                         CollectArguments(invocation.TargetMethod, invocation.Arguments);

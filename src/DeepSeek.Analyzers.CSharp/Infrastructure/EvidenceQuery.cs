@@ -340,40 +340,40 @@ namespace DeepSeek.Analyzers.Infrastructure
                 switch (parent)
                 {
                     case IArgumentOperation argument when argument.Parent is IInvocationOperation invocation:
-                    {
-                        var binding = Combine(Eval(invocation.Instance, 0), EvalArguments(invocation.Arguments, 0, skip: argument));
-                        if (binding != DeepSeekBinding.Unknown)
                         {
-                            return binding;
-                        }
+                            var binding = Combine(Eval(invocation.Instance, 0), EvalArguments(invocation.Arguments, 0, skip: argument));
+                            if (binding != DeepSeekBinding.Unknown)
+                            {
+                                return binding;
+                            }
 
-                        node = invocation;
-                        continue;
-                    }
+                            node = invocation;
+                            continue;
+                        }
 
                     case IArgumentOperation argument when argument.Parent is IObjectCreationOperation creation:
-                    {
-                        var binding = EvalArguments(creation.Arguments, 0, skip: argument);
-                        if (binding != DeepSeekBinding.Unknown)
                         {
-                            return binding;
-                        }
+                            var binding = EvalArguments(creation.Arguments, 0, skip: argument);
+                            if (binding != DeepSeekBinding.Unknown)
+                            {
+                                return binding;
+                            }
 
-                        node = creation;
-                        continue;
-                    }
+                            node = creation;
+                            continue;
+                        }
 
                     case IInvocationOperation call when call.Instance == node:
-                    {
-                        var binding = EvalArguments(call.Arguments, 0);
-                        if (binding != DeepSeekBinding.Unknown)
                         {
-                            return binding;
-                        }
+                            var binding = EvalArguments(call.Arguments, 0);
+                            if (binding != DeepSeekBinding.Unknown)
+                            {
+                                return binding;
+                            }
 
-                        node = call;
-                        continue;
-                    }
+                            node = call;
+                            continue;
+                        }
 
                     default:
                         return ConsumersOfSymbol(EvidenceSymbols.GetAssignedSymbol(node), node);

@@ -132,32 +132,32 @@ namespace DeepSeek.Analyzers.Infrastructure
             switch (operation)
             {
                 case IInvocationOperation invocation:
-                {
-                    var method = invocation.TargetMethod;
-                    string? name = null;
-                    if (method.Name == "GetEnvironmentVariable" && method.ContainingType?.Name == "Environment"
-                        && method.ContainingType.ContainingNamespace?.Name == "System")
                     {
-                        name = FirstStringArgument(invocation, skip: 0);
-                    }
-                    else if (method.Name == "GetValue" || method.Name == "GetSection" || method.Name == "GetRequiredSection"
-                             || method.Name == "GetConnectionString")
-                    {
-                        if (method.IsExtensionMethod || invocation.Instance == null)
-                        {
-                            if (invocation.Arguments.Length >= 2 && IsConfiguration(invocation.Arguments[0].Value.Type))
-                            {
-                                name = FirstStringArgument(invocation, skip: 1);
-                            }
-                        }
-                        else if (IsConfiguration(invocation.Instance.Type))
+                        var method = invocation.TargetMethod;
+                        string? name = null;
+                        if (method.Name == "GetEnvironmentVariable" && method.ContainingType?.Name == "Environment"
+                            && method.ContainingType.ContainingNamespace?.Name == "System")
                         {
                             name = FirstStringArgument(invocation, skip: 0);
                         }
-                    }
+                        else if (method.Name == "GetValue" || method.Name == "GetSection" || method.Name == "GetRequiredSection"
+                                 || method.Name == "GetConnectionString")
+                        {
+                            if (method.IsExtensionMethod || invocation.Instance == null)
+                            {
+                                if (invocation.Arguments.Length >= 2 && IsConfiguration(invocation.Arguments[0].Value.Type))
+                                {
+                                    name = FirstStringArgument(invocation, skip: 1);
+                                }
+                            }
+                            else if (IsConfiguration(invocation.Instance.Type))
+                            {
+                                name = FirstStringArgument(invocation, skip: 0);
+                            }
+                        }
 
-                    return IsSecretName(name, invocation);
-                }
+                        return IsSecretName(name, invocation);
+                    }
 
                 case IPropertyReferenceOperation indexer when indexer.Arguments.Length == 1 && indexer.Instance != null
                                                              && IsConfiguration(indexer.Instance.Type):

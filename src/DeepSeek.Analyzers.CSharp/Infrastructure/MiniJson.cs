@@ -170,11 +170,11 @@ namespace DeepSeek.Analyzers.Infrastructure
                 case '[':
                     return ReadArray(depth);
                 case '"':
-                {
-                    var start = _position;
-                    var value = ReadString();
-                    return value == null ? null : new JsonStringNode(start, value);
-                }
+                    {
+                        var start = _position;
+                        var value = ReadString();
+                        return value == null ? null : new JsonStringNode(start, value);
+                    }
 
                 case 't':
                     return ReadKeyword("true", true);
@@ -308,14 +308,30 @@ namespace DeepSeek.Analyzers.Infrastructure
                     var escape = _text[_position++];
                     switch (escape)
                     {
-                        case '"': builder.Append('"'); break;
-                        case '\\': builder.Append('\\'); break;
-                        case '/': builder.Append('/'); break;
-                        case 'b': builder.Append('\b'); break;
-                        case 'f': builder.Append('\f'); break;
-                        case 'n': builder.Append('\n'); break;
-                        case 'r': builder.Append('\r'); break;
-                        case 't': builder.Append('\t'); break;
+                        case '"':
+                            builder.Append('"');
+                            break;
+                        case '\\':
+                            builder.Append('\\');
+                            break;
+                        case '/':
+                            builder.Append('/');
+                            break;
+                        case 'b':
+                            builder.Append('\b');
+                            break;
+                        case 'f':
+                            builder.Append('\f');
+                            break;
+                        case 'n':
+                            builder.Append('\n');
+                            break;
+                        case 'r':
+                            builder.Append('\r');
+                            break;
+                        case 't':
+                            builder.Append('\t');
+                            break;
                         case 'u':
                             if (_position + 4 > _text.Length
                                 || !int.TryParse(_text.Substring(_position, 4), NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var code))

@@ -20,46 +20,46 @@ namespace DeepSeek.Analyzers.Infrastructure
             switch (operation)
             {
                 case IPropertyReferenceOperation property when property.Property.IsStatic:
-                {
-                    var owner = property.Property.ContainingType;
-                    var name = property.Property.Name;
-                    if (Is(owner, types.DateTime) || Is(owner, types.DateTimeOffset))
                     {
-                        return name == "Now" || name == "UtcNow";
-                    }
+                        var owner = property.Property.ContainingType;
+                        var name = property.Property.Name;
+                        if (Is(owner, types.DateTime) || Is(owner, types.DateTimeOffset))
+                        {
+                            return name == "Now" || name == "UtcNow";
+                        }
 
-                    return Is(owner, types.Environment) && (name == "TickCount" || name == "TickCount64");
-                }
+                        return Is(owner, types.Environment) && (name == "TickCount" || name == "TickCount64");
+                    }
 
                 case IInvocationOperation invocation:
-                {
-                    var method = invocation.TargetMethod;
-                    var name = method.Name;
-                    if (method.IsStatic)
                     {
-                        return (name == "NewGuid" && Is(method.ContainingType, types.Guid))
-                               || (name == "GetTimestamp" && Is(method.ContainingType, types.Stopwatch));
-                    }
+                        var method = invocation.TargetMethod;
+                        var name = method.Name;
+                        if (method.IsStatic)
+                        {
+                            return (name == "NewGuid" && Is(method.ContainingType, types.Guid))
+                                   || (name == "GetTimestamp" && Is(method.ContainingType, types.Stopwatch));
+                        }
 
-                    var receiver = invocation.Instance?.Type ?? method.ContainingType;
-                    switch (name)
-                    {
-                        // TimeProvider.GetTimestamp is as per-call as Stopwatch.GetTimestamp.
-                        case "GetUtcNow":
-                        case "GetLocalNow":
-                        case "GetTimestamp":
-                            return DerivesFrom(receiver, types.TimeProvider);
-                        case "Next":
-                        case "NextDouble":
-                        case "NextInt64":
-                        case "NextSingle":
-                            // new Random(42).Next() repeats itself: a seeded sequence is not per-call.
-                            return DerivesFrom(receiver, types.Random)
-                                   && !(invocation.Instance is IObjectCreationOperation creation && !creation.Arguments.IsEmpty);
-                        default:
-                            return false;
+                        var receiver = invocation.Instance?.Type ?? method.ContainingType;
+                        switch (name)
+                        {
+                            // TimeProvider.GetTimestamp is as per-call as Stopwatch.GetTimestamp.
+                            case "GetUtcNow":
+                            case "GetLocalNow":
+                            case "GetTimestamp":
+                                return DerivesFrom(receiver, types.TimeProvider);
+                            case "Next":
+                            case "NextDouble":
+                            case "NextInt64":
+                            case "NextSingle":
+                                // new Random(42).Next() repeats itself: a seeded sequence is not per-call.
+                                return DerivesFrom(receiver, types.Random)
+                                       && !(invocation.Instance is IObjectCreationOperation creation && !creation.Arguments.IsEmpty);
+                            default:
+                                return false;
+                        }
                     }
-                }
 
                 default:
                     return false;

@@ -5,7 +5,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
-namespace DeepSeek.Analyzers.Rules
+namespace DeepSeek.Analyzers.Infrastructure
 {
     /// <summary>
     /// Rewrites a model id inside JSON written in a string literal or an interpolated string, in the literal's own

@@ -77,58 +77,58 @@ namespace DeepSeek.Analyzers.Infrastructure
             {
                 case AnonymousObjectMemberDeclaratorSyntax declarator
                     when declarator.Parent is AnonymousObjectCreationExpressionSyntax creation:
-                {
-                    if (creation.Initializers.Any(i => i.NameEquals != null
-                            && string.Equals(i.NameEquals.Name.Identifier.ValueText, DeepSeekCatalog.ThinkingProperty, StringComparison.OrdinalIgnoreCase)))
                     {
-                        return null;
-                    }
+                        if (creation.Initializers.Any(i => i.NameEquals != null
+                                && string.Equals(i.NameEquals.Name.Identifier.ValueText, DeepSeekCatalog.ThinkingProperty, StringComparison.OrdinalIgnoreCase)))
+                        {
+                            return null;
+                        }
 
-                    var pascal = char.IsUpper(declarator.NameEquals!.Name.Identifier.ValueText[0]);
-                    var thinkingName = pascal ? "Thinking" : DeepSeekCatalog.ThinkingProperty;
-                    var typeName = pascal ? "Type" : DeepSeekCatalog.ThinkingTypeProperty;
-                    var thinking = SyntaxFactory.ParseExpression(
-                        $"new {{ {typeName} = \"{DeepSeekCatalog.ThinkingDisabled}\" }}");
-                    var newDeclarator = SyntaxFactory.AnonymousObjectMemberDeclarator(
-                        SyntaxFactory.NameEquals(thinkingName), thinking);
-                    var index = creation.Initializers.IndexOf(declarator);
-                    var updated = creation.ReplaceNode(literal, replacement);
-                    var separatorTrivia = SeparatorTrivia(creation.Initializers.GetSeparators().FirstOrDefault(), creation);
-                    var list = InsertAfter(updated.Initializers, index, newDeclarator.WithLeadingTrivia(separatorTrivia));
-                    return (creation, updated.WithInitializers(list));
-                }
+                        var pascal = char.IsUpper(declarator.NameEquals!.Name.Identifier.ValueText[0]);
+                        var thinkingName = pascal ? "Thinking" : DeepSeekCatalog.ThinkingProperty;
+                        var typeName = pascal ? "Type" : DeepSeekCatalog.ThinkingTypeProperty;
+                        var thinking = SyntaxFactory.ParseExpression(
+                            $"new {{ {typeName} = \"{DeepSeekCatalog.ThinkingDisabled}\" }}");
+                        var newDeclarator = SyntaxFactory.AnonymousObjectMemberDeclarator(
+                            SyntaxFactory.NameEquals(thinkingName), thinking);
+                        var index = creation.Initializers.IndexOf(declarator);
+                        var updated = creation.ReplaceNode(literal, replacement);
+                        var separatorTrivia = SeparatorTrivia(creation.Initializers.GetSeparators().FirstOrDefault(), creation);
+                        var list = InsertAfter(updated.Initializers, index, newDeclarator.WithLeadingTrivia(separatorTrivia));
+                        return (creation, updated.WithInitializers(list));
+                    }
 
                 case AssignmentExpressionSyntax assignment
                     when assignment.Parent is InitializerExpressionSyntax initializer:
-                {
-                    var thinkingValue = CreateNestedBody(initializer, model, cancellationToken);
-                    if (thinkingValue == null || HasKey(initializer))
                     {
-                        return null;
-                    }
+                        var thinkingValue = CreateNestedBody(initializer, model, cancellationToken);
+                        if (thinkingValue == null || HasKey(initializer))
+                        {
+                            return null;
+                        }
 
-                    var entry = SyntaxFactory.AssignmentExpression(
-                        SyntaxKind.SimpleAssignmentExpression,
-                        SyntaxFactory.ImplicitElementAccess(SyntaxFactory.BracketedArgumentList(SyntaxFactory.SingletonSeparatedList(
-                            SyntaxFactory.Argument(StringLiteral(DeepSeekCatalog.ThinkingProperty))))),
-                        thinkingValue);
-                    return InsertAfter(initializer, assignment, entry, literal, replacement);
-                }
+                        var entry = SyntaxFactory.AssignmentExpression(
+                            SyntaxKind.SimpleAssignmentExpression,
+                            SyntaxFactory.ImplicitElementAccess(SyntaxFactory.BracketedArgumentList(SyntaxFactory.SingletonSeparatedList(
+                                SyntaxFactory.Argument(StringLiteral(DeepSeekCatalog.ThinkingProperty))))),
+                            thinkingValue);
+                        return InsertAfter(initializer, assignment, entry, literal, replacement);
+                    }
 
                 case InitializerExpressionSyntax pair
                     when pair.Parent is InitializerExpressionSyntax initializer:
-                {
-                    var thinkingValue = CreateNestedBody(initializer, model, cancellationToken);
-                    if (thinkingValue == null || HasKey(initializer))
                     {
-                        return null;
-                    }
+                        var thinkingValue = CreateNestedBody(initializer, model, cancellationToken);
+                        if (thinkingValue == null || HasKey(initializer))
+                        {
+                            return null;
+                        }
 
-                    var entry = SyntaxFactory.InitializerExpression(
-                        SyntaxKind.ComplexElementInitializerExpression,
-                        SyntaxFactory.SeparatedList(new[] { StringLiteral(DeepSeekCatalog.ThinkingProperty), thinkingValue }));
-                    return InsertAfter(initializer, pair, entry, literal, replacement);
-                }
+                        var entry = SyntaxFactory.InitializerExpression(
+                            SyntaxKind.ComplexElementInitializerExpression,
+                            SyntaxFactory.SeparatedList(new[] { StringLiteral(DeepSeekCatalog.ThinkingProperty), thinkingValue }));
+                        return InsertAfter(initializer, pair, entry, literal, replacement);
+                    }
 
                 default:
                     return null;

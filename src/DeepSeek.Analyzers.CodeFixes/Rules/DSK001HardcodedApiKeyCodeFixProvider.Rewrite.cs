@@ -362,32 +362,32 @@ namespace DeepSeek.Analyzers.Rules
             switch (declaration)
             {
                 case FieldDeclarationSyntax field:
-                {
-                    var modifiers = new List<SyntaxToken>();
-                    foreach (var modifier in field.Modifiers)
                     {
-                        if (modifier.IsKind(SyntaxKind.ConstKeyword))
+                        var modifiers = new List<SyntaxToken>();
+                        foreach (var modifier in field.Modifiers)
                         {
-                            modifiers.Add(SyntaxFactory.Token(modifier.LeadingTrivia, SyntaxKind.StaticKeyword, SyntaxFactory.TriviaList(SyntaxFactory.Space)));
-                            modifiers.Add(SyntaxFactory.Token(SyntaxTriviaList.Empty, SyntaxKind.ReadOnlyKeyword, modifier.TrailingTrivia));
+                            if (modifier.IsKind(SyntaxKind.ConstKeyword))
+                            {
+                                modifiers.Add(SyntaxFactory.Token(modifier.LeadingTrivia, SyntaxKind.StaticKeyword, SyntaxFactory.TriviaList(SyntaxFactory.Space)));
+                                modifiers.Add(SyntaxFactory.Token(SyntaxTriviaList.Empty, SyntaxKind.ReadOnlyKeyword, modifier.TrailingTrivia));
+                            }
+                            else
+                            {
+                                modifiers.Add(modifier);
+                            }
                         }
-                        else
-                        {
-                            modifiers.Add(modifier);
-                        }
+
+                        return field.WithModifiers(SyntaxFactory.TokenList(modifiers));
                     }
 
-                    return field.WithModifiers(SyntaxFactory.TokenList(modifiers));
-                }
-
                 case LocalDeclarationStatementSyntax local:
-                {
-                    var constToken = local.Modifiers.First(m => m.IsKind(SyntaxKind.ConstKeyword));
-                    var withoutConst = local.WithModifiers(local.Modifiers.Remove(constToken));
-                    return withoutConst.Modifiers.Count == 0
-                        ? withoutConst.WithLeadingTrivia(constToken.LeadingTrivia)
-                        : withoutConst;
-                }
+                    {
+                        var constToken = local.Modifiers.First(m => m.IsKind(SyntaxKind.ConstKeyword));
+                        var withoutConst = local.WithModifiers(local.Modifiers.Remove(constToken));
+                        return withoutConst.Modifiers.Count == 0
+                            ? withoutConst.WithLeadingTrivia(constToken.LeadingTrivia)
+                            : withoutConst;
+                    }
 
                 default:
                     return declaration;

@@ -208,10 +208,18 @@ namespace DeepSeek.Analyzers.Tests.Properties
             var pretty = layout != Layout.Compact && layout != Layout.Escaped;
             switch (value)
             {
-                case null: builder.Append("null"); break;
-                case bool b: builder.Append(b ? "true" : "false"); break;
-                case Number n: builder.Append(n.Text); break;
-                case string s: WriteString(builder, s, layout == Layout.Escaped); break;
+                case null:
+                    builder.Append("null");
+                    break;
+                case bool b:
+                    builder.Append(b ? "true" : "false");
+                    break;
+                case Number n:
+                    builder.Append(n.Text);
+                    break;
+                case string s:
+                    WriteString(builder, s, layout == Layout.Escaped);
+                    break;
                 case List<object?> items:
                     builder.Append('[');
                     for (var i = 0; i < items.Count; i++)
@@ -284,10 +292,18 @@ namespace DeepSeek.Analyzers.Tests.Properties
             {
                 switch (c)
                 {
-                    case '"': builder.Append("\\\""); break;
-                    case '\\': builder.Append(escapeAll ? "\\u005C" : "\\\\"); break;
-                    case '\t': builder.Append("\\t"); break;
-                    case '/' when escapeAll: builder.Append("\\/"); break;
+                    case '"':
+                        builder.Append("\\\"");
+                        break;
+                    case '\\':
+                        builder.Append(escapeAll ? "\\u005C" : "\\\\");
+                        break;
+                    case '\t':
+                        builder.Append("\\t");
+                        break;
+                    case '/' when escapeAll:
+                        builder.Append("\\/");
+                        break;
                     default:
                         if (c < ' ' || (escapeAll && c > '~'))
                         {
@@ -339,10 +355,17 @@ namespace DeepSeek.Analyzers.Tests.Properties
 
                     builder.Append(']');
                     break;
-                case JsonStringNode text: WriteString(builder, text.Value, escapeAll: false); break;
-                case JsonNumberNode number: builder.Append(number.Text); break;
-                case JsonLiteralNode literal: builder.Append(literal.Value == null ? "null" : literal.Value.Value ? "true" : "false"); break;
-                default: throw new InvalidOperationException(node.GetType().Name);
+                case JsonStringNode text:
+                    WriteString(builder, text.Value, escapeAll: false);
+                    break;
+                case JsonNumberNode number:
+                    builder.Append(number.Text);
+                    break;
+                case JsonLiteralNode literal:
+                    builder.Append(literal.Value == null ? "null" : literal.Value.Value ? "true" : "false");
+                    break;
+                default:
+                    throw new InvalidOperationException(node.GetType().Name);
             }
         }
 
@@ -384,11 +407,21 @@ namespace DeepSeek.Analyzers.Tests.Properties
 
                     builder.Append(']');
                     break;
-                case JsonValueKind.String: WriteString(builder, element.GetString()!, escapeAll: false); break;
-                case JsonValueKind.Number: builder.Append(element.GetRawText()); break;
-                case JsonValueKind.True: builder.Append("true"); break;
-                case JsonValueKind.False: builder.Append("false"); break;
-                default: builder.Append("null"); break;
+                case JsonValueKind.String:
+                    WriteString(builder, element.GetString()!, escapeAll: false);
+                    break;
+                case JsonValueKind.Number:
+                    builder.Append(element.GetRawText());
+                    break;
+                case JsonValueKind.True:
+                    builder.Append("true");
+                    break;
+                case JsonValueKind.False:
+                    builder.Append("false");
+                    break;
+                default:
+                    builder.Append("null");
+                    break;
             }
         }
     }

@@ -139,8 +139,12 @@ namespace DeepSeek.Analyzers.Tests.Properties
             {
                 switch (c)
                 {
-                    case '"': builder.Append("\\\""); break;
-                    case '\\': builder.Append("\\\\"); break;
+                    case '"':
+                        builder.Append("\\\"");
+                        break;
+                    case '\\':
+                        builder.Append("\\\\");
+                        break;
                     default:
                         if (c < ' ' || c > '~')
                         {

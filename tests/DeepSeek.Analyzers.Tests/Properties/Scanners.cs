@@ -64,6 +64,27 @@ namespace DeepSeek.Analyzers.Tests.Properties
 
         public static bool IsResponseBody(string text) => JsonModelText.IsResponseBody(text);
 
+        public static int NextModelValue(string text, string quote, int startIndex, out int length)
+            => JsonModelText.NextModelValue(text, quote, startIndex, out length);
+
+        // ---- Scanners of the later rules: the per-file gate, DSK010's URL reading, DSK012's date formats ----------------
+
+        /// <summary>The per-file gate's text test on one file holding <paramref name="text"/> (default options, no catalog file).</summary>
+        public static bool GateOpens(string text)
+        {
+            var tree = Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(text, path: "/0.cs");
+            var compilation = Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create("Gate", new[] { tree });
+            var options = new Microsoft.CodeAnalysis.Diagnostics.AnalyzerOptions(ImmutableArray<AdditionalText>.Empty);
+            return DeepSeekCompilationContext.Get(compilation, options).Gate.MayHoldEvidence(tree, CancellationToken.None);
+        }
+
+        public static BaseUrlProblem DiagnoseBaseUrl(string text, bool isSdkEndpoint, out string corrected)
+            => DeepSeekBaseUrl.Diagnose(text, isSdkEndpoint, out corrected);
+
+        public static bool IsDayOnlyFormat(string? format) => PerCallValues.IsDayOnlyFormat(format);
+
+        public static bool IsDayOnlyCompositeItem(string format, int index) => PerCallValues.IsDayOnlyCompositeItem(format, index);
+
         // ---- MiniJson and the catalog file -----------------------------------------------------------------------
 
         public static JsonNode? ParseJson(string text, out JsonError? error) => MiniJson.Parse(text, out error);

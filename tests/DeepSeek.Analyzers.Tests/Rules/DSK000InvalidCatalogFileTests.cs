@@ -119,7 +119,7 @@ namespace DeepSeek.Analyzers.Tests.Rules
             Assert.Equal("Pro at list price", result.FindModel("deepseek-v4-pro")!.Description);
             Assert.NotNull(result.FindAlias("deepseek-chat"));
         }
-    
+
         [Fact]
         public void A_file_that_renames_Flash_moves_every_old_name_and_price_along()
         {
@@ -176,5 +176,5 @@ namespace DeepSeek.Analyzers.Tests.Rules
             Assert.Null(EffectiveCatalog.Base.FindPrice(null));
             Assert.Equal(DeepSeek.Catalog.DeepSeekCatalog.LegacyPrices, EffectiveCatalog.Base.LegacyPrices);
         }
-}
+    }
 }

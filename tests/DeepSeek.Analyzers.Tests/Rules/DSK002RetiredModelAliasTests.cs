@@ -1255,7 +1255,7 @@ namespace DeepSeek.Analyzers.Tests.Rules
                 const string Request = {|DSK002:"{\"model\": \"deepseek-reasoner\", \"messages\": []}"|};
             }
             """");
-    
+
         [Fact]
         public Task The_fix_reads_the_catalog_file_too_and_withholds_a_rename_that_would_duplicate_a_file_alias_key()
         {
@@ -1279,5 +1279,5 @@ namespace DeepSeek.Analyzers.Tests.Rules
             test.FixedState.AdditionalFiles.AddRange(test.TestState.AdditionalFiles);
             return test.RunAsync();
         }
-}
+    }
 }

@@ -582,7 +582,7 @@ namespace DeepSeek.Analyzers.Tests.Rules
                 """));
             return test.RunAsync();
         }
-    
+
 
         // ---- Realistic shapes (public DeepSeek callers) -------------------------------------------------------
 
@@ -1075,7 +1075,7 @@ namespace DeepSeek.Analyzers.Tests.Rules
                 HttpResponseMessage Fake() => new() { Content = new StringContent(Reply) };
             }
             """);
-    
+
         // ---- Current ids, legacy names and renames --------------------------------------------------------
 
         [Fact]
@@ -1188,5 +1188,5 @@ namespace DeepSeek.Analyzers.Tests.Rules
             test.FixedState.AdditionalFiles.AddRange(test.TestState.AdditionalFiles);
             return test.RunAsync();
         }
-}
+    }
 }

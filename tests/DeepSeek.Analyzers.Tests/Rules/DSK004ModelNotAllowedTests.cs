@@ -222,7 +222,7 @@ namespace DeepSeek.Analyzers.Tests.Rules
             }
             """,
             Diagnostic(0, "deepseek-v4-pro"));
-    
+
         // ---- Legacy names -------------------------------------------------------------------------------
 
         [Fact]
@@ -288,5 +288,5 @@ namespace DeepSeek.Analyzers.Tests.Rules
                 """));
             return test.RunAsync();
         }
-}
+    }
 }

@@ -284,7 +284,7 @@ namespace DeepSeek.Analyzers.Tests.Rules
                 void F(IServiceCollection services) => services.AddHttpClient("x").AddStandardResilienceHandler(o => o.Retry.MaxRetryAttempts = 4);
             }
             """);
-    
+
 
         // ---- Hand-written loops, with DeepSeek evidence ----
 
@@ -811,7 +811,7 @@ namespace DeepSeek.Analyzers.Tests.Rules
             Diagnostic(0, "This loop"))
             .WithRuntime()
             .RunAsync();
-    
+
 
         [Fact]
         public Task With_the_runtime_a_loop_returning_an_http_response_keeps_the_counter_rewrite() => Loop(

@@ -372,7 +372,7 @@ namespace DeepSeek.Analyzers.Tests.Rules
             Stacked(1, 2),
             Stacked(2),
             Stacked(3, 1));
-    
+
 
         [Fact]
         public Task Follows_ConfigureHttpClient_and_a_typed_client_named_for_DeepSeek() => VerifyCS.CodeFixAsync(
