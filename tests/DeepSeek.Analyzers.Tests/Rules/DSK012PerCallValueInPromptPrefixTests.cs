@@ -20,7 +20,7 @@ namespace DeepSeek.Analyzers.Tests.Rules
 
             class C
             {
-                private readonly ChatClient _client = new ChatClient("deepseek-v4-flash", new ApiKeyCredential("k"),
+                private readonly ChatClient _client = new ChatClient("deepseek-flash", new ApiKeyCredential("k"),
                     new OpenAIClientOptions { Endpoint = new Uri("https://api.deepseek.com") });
 
             """;
@@ -86,7 +86,7 @@ namespace DeepSeek.Analyzers.Tests.Rules
             class C
             {
                 private readonly IChatClient _chat = new OpenAIClient(new ApiKeyCredential("k"), new OpenAIClientOptions { Endpoint = new Uri("https://api.deepseek.com") })
-                    .GetChatClient("deepseek-v4-flash").AsIChatClient();
+                    .GetChatClient("deepseek-flash").AsIChatClient();
 
                 Task<ChatResponse> Ask(string question, TimeProvider clock) => _chat.GetResponseAsync(new[]
                 {
@@ -117,7 +117,7 @@ namespace DeepSeek.Analyzers.Tests.Rules
                 async Task<string?> Ask(string key, string question)
                 {
                     var kernel = Kernel.CreateBuilder()
-                        .AddOpenAIChatCompletion(modelId: "deepseek-v4-flash", endpoint: new Uri("https://api.deepseek.com"), apiKey: key)
+                        .AddOpenAIChatCompletion(modelId: "deepseek-flash", endpoint: new Uri("https://api.deepseek.com"), apiKey: key)
                         .Build();
                     var chat = kernel.GetRequiredService<IChatCompletionService>();
 
@@ -150,7 +150,7 @@ namespace DeepSeek.Analyzers.Tests.Rules
             class C
             {
                 private readonly OpenAIChatCompletionService _chat =
-                    new OpenAIChatCompletionService("deepseek-v4-flash", new Uri("https://api.deepseek.com"), "key");
+                    new OpenAIChatCompletionService("deepseek-flash", new Uri("https://api.deepseek.com"), "key");
 
                 async Task Ask(string question)
                 {
@@ -186,7 +186,7 @@ namespace DeepSeek.Analyzers.Tests.Rules
                     {
                         new Meai.ChatMessage(new Meai.ChatRole("system"), $"Now {{|#0:DateTime.UtcNow|}}"),
                         new Meai.ChatMessage(Meai.ChatRole.User, q),
-                    }, new Meai.ChatOptions { ModelId = "deepseek-v4-flash" });
+                    }, new Meai.ChatOptions { ModelId = "deepseek-flash" });
 
                 async Task B(string key, string q)
                 {
@@ -218,7 +218,7 @@ namespace DeepSeek.Analyzers.Tests.Rules
                     var service = new OpenAIService(new OpenAIOptions { ApiKey = key, BaseDomain = "https://api.deepseek.com" });
                     await service.ChatCompletion.CreateCompletion(new ChatCompletionCreateRequest
                     {
-                        Model = "deepseek-v4-flash",
+                        Model = "deepseek-flash",
                         MaxTokens = 100,
                         Messages = new List<ChatMessage>
                         {
@@ -247,7 +247,7 @@ namespace DeepSeek.Analyzers.Tests.Rules
 
                 Task<HttpResponseMessage> A(string q) => _http.PostAsJsonAsync("/chat/completions", new
                 {
-                    model = "deepseek-v4-flash",
+                    model = "deepseek-flash",
                     messages = new object[]
                     {
                         new { role = "system", content = $"It is {{|#0:DateTime.Now|}}." },
@@ -259,7 +259,7 @@ namespace DeepSeek.Analyzers.Tests.Rules
                 {
                     var body = new Dictionary<string, object?>
                     {
-                        ["model"] = "deepseek-v4-flash",
+                        ["model"] = "deepseek-flash",
                         ["messages"] = new[]
                         {
                             new Dictionary<string, object?> { ["role"] = "developer", ["content"] = "Seed " + {|#1:new Random().Next(100)|} },
@@ -273,7 +273,7 @@ namespace DeepSeek.Analyzers.Tests.Rules
                 {
                     var body = new JsonObject
                     {
-                        ["model"] = "deepseek-v4-flash",
+                        ["model"] = "deepseek-flash",
                         ["messages"] = new JsonArray
                         {
                             new JsonObject { ["role"] = "system", ["content"] = $"Ticks {{|#2:Environment.TickCount|}}" },
@@ -352,7 +352,7 @@ namespace DeepSeek.Analyzers.Tests.Rules
 
             class DeepSeekOnly
             {
-                private readonly ChatClient _client = new ChatClient("deepseek-v4-flash", new ApiKeyCredential("k"),
+                private readonly ChatClient _client = new ChatClient("deepseek-flash", new ApiKeyCredential("k"),
                     new OpenAIClientOptions { Endpoint = new Uri("https://api.deepseek.com") });
 
                 ChatMessage System() => new SystemChatMessage($"Now: {{|#0:DateTime.Now|}}");
@@ -362,7 +362,7 @@ namespace DeepSeek.Analyzers.Tests.Rules
 
             class Mixed
             {
-                private readonly ChatClient _deepSeek = new ChatClient("deepseek-v4-flash", new ApiKeyCredential("k"),
+                private readonly ChatClient _deepSeek = new ChatClient("deepseek-flash", new ApiKeyCredential("k"),
                     new OpenAIClientOptions { Endpoint = new Uri("https://api.deepseek.com") });
                 private readonly ChatClient _router = new ChatClient("deepseek/deepseek-chat", new ApiKeyCredential("k"),
                     new OpenAIClientOptions { Endpoint = new Uri("https://openrouter.ai/api/v1") });
@@ -444,7 +444,7 @@ namespace DeepSeek.Analyzers.Tests.Rules
 
             class C
             {
-                private readonly ChatClient _client = new ChatClient("deepseek-v4-flash", new ApiKeyCredential("k"),
+                private readonly ChatClient _client = new ChatClient("deepseek-flash", new ApiKeyCredential("k"),
                     new OpenAIClientOptions { Endpoint = new Uri("https://api.deepseek.com") });
 
                 ChatCompletion Ask(string q)
@@ -492,7 +492,7 @@ namespace DeepSeek.Analyzers.Tests.Rules
 
             class C
             {
-                private readonly ChatClient _client = new ChatClient("deepseek-v4-flash", new ApiKeyCredential("k"),
+                private readonly ChatClient _client = new ChatClient("deepseek-flash", new ApiKeyCredential("k"),
                     new OpenAIClientOptions { Endpoint = new Uri("https://openrouter.ai/api/v1") });
 
                 ChatCompletion Ask(string q)
@@ -500,7 +500,7 @@ namespace DeepSeek.Analyzers.Tests.Rules
 
                 Task<HttpResponseMessage> Raw(HttpClient http, string q) => http.PostAsJsonAsync("http://localhost:11434/v1/chat/completions", new
                 {
-                    model = "deepseek-v4-flash",
+                    model = "deepseek-flash",
                     messages = new object[] { new { role = "system", content = $"Now: {DateTime.Now}" }, new { role = "user", content = q } },
                 });
             }
