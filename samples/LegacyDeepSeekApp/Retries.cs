@@ -1,4 +1,5 @@
-// Retries as they are often written: each finding below is deliberate (see docs/rules/DSK007.md and DSK008.md).
+// Retries as they are often written: the finding below is deliberate (see docs/rules/DSK007.md; DSK008.md shows the
+// retries above the cap, without backoff or stacked on the SDK's own that DSK008 reports).
 using System.ClientModel;
 using System.ClientModel.Primitives;
 using OpenAI;
@@ -10,11 +11,11 @@ internal static class Retries
 {
     private static readonly Uri Endpoint = new("https://api.deepseek.com");
 
-    // DSK008: five SDK retries where two are the cap; the fix lowers it to deepseek_analyzers.max_retries.
+    // The SDK's own retries are off: the application retries below (two layers would multiply the calls, DSK008).
     public static ChatClient CreateClient(string apiKey) => new(
         "deepseek-flash",
         new ApiKeyCredential(apiKey),
-        new OpenAIClientOptions { Endpoint = Endpoint, RetryPolicy = new ClientRetryPolicy(5) });
+        new OpenAIClientOptions { Endpoint = Endpoint, RetryPolicy = new ClientRetryPolicy(0) });
 
     // DSK007: retries for ever, paying for every attempt; the fix bounds it with an attempt counter.
     public static async Task<ChatCompletion> AskUntilItWorksAsync(string apiKey, string question)
@@ -32,25 +33,5 @@ internal static class Retries
                 await Task.Delay(1000);
             }
         }
-    }
-
-    // DSK008: an application retry around a client that still retries 3 times by itself (3 attempts x 4 = 12 calls).
-    public static async Task<string> AskWithRetriesAsync(string apiKey, string question)
-    {
-        var chat = new ChatClient("deepseek-flash", new ApiKeyCredential(apiKey), new OpenAIClientOptions { Endpoint = Endpoint });
-        for (var attempt = 0; attempt < 3; attempt++)
-        {
-            try
-            {
-                ChatCompletion completion = await chat.CompleteChatAsync(new UserChatMessage(question));
-                return completion.Content[0].Text;
-            }
-            catch (ClientResultException) when (attempt < 2)
-            {
-                await Task.Delay(1000 << attempt);
-            }
-        }
-
-        return string.Empty;
     }
 }
