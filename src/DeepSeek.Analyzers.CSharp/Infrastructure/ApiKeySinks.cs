@@ -94,7 +94,7 @@ namespace DeepSeek.Analyzers.Infrastructure
                     when assignment.Target is IPropertyReferenceOperation property
                          && types.BetalgoOpenAIOptions != null
                          && string.Equals(property.Property.Name, ApiKeyName, StringComparison.Ordinal)
-                         && IsOrDerivesFrom(property.Property.ContainingType, types.BetalgoOpenAIOptions):
+                         && TypeSymbols.IsOrDerivesFrom(property.Property.ContainingType, types.BetalgoOpenAIOptions):
                     sink = new ApiKeySink(assignment.Value, assignment, isDeepSeekByItself: false);
                     return true;
                 default:
@@ -123,7 +123,7 @@ namespace DeepSeek.Analyzers.Infrastructure
                 return false;
             }
 
-            if (types.HttpHeaders != null && IsOrDerivesFrom(method.ContainingType, types.HttpHeaders))
+            if (types.HttpHeaders != null && TypeSymbols.IsOrDerivesFrom(method.ContainingType, types.HttpHeaders))
             {
                 if ((method.Name == "Add" || method.Name == "TryAddWithoutValidation")
                     && method.Parameters.Length == 2
@@ -253,19 +253,6 @@ namespace DeepSeek.Analyzers.Infrastructure
                 default:
                     return false;
             }
-        }
-
-        private static bool IsOrDerivesFrom(INamedTypeSymbol? type, INamedTypeSymbol baseType)
-        {
-            for (var current = type; current != null; current = current.BaseType)
-            {
-                if (SymbolEqualityComparer.Default.Equals(current, baseType))
-                {
-                    return true;
-                }
-            }
-
-            return false;
         }
     }
 }

@@ -56,7 +56,7 @@ namespace DeepSeek.Analyzers.Infrastructure
             }
 
             _cancellationToken.ThrowIfCancellationRequested();
-            operation = Unwrap(operation);
+            operation = operation.WithoutConversions();
             if (operation.ConstantValue.HasValue)
             {
                 return;
@@ -174,7 +174,7 @@ namespace DeepSeek.Analyzers.Infrastructure
         /// <summary><c>{now:yyyy-MM-dd}</c> cuts a date to the day; <c>{now:HH:mm}</c> and <c>{now}</c> do not.</summary>
         private void VisitFormatted(IOperation expression, string? format, bool dayCut, ICollection<IOperation> found, int depth)
         {
-            var cut = dayCut || (format != null && PerCallValues.IsDateLike(Unwrap(expression).Type, _types) && PerCallValues.IsDayOnlyFormat(format));
+            var cut = dayCut || (format != null && PerCallValues.IsDateLike(expression.WithoutConversions().Type, _types) && PerCallValues.IsDayOnlyFormat(format));
             Visit(expression, cut, found, depth);
         }
 
@@ -311,7 +311,7 @@ namespace DeepSeek.Analyzers.Infrastructure
                 }
                 else if (parameter != "provider")
                 {
-                    if (argument.ArgumentKind == ArgumentKind.ParamArray && Unwrap(argument.Value) is IArrayCreationOperation array)
+                    if (argument.ArgumentKind == ArgumentKind.ParamArray && argument.Value.WithoutConversions() is IArrayCreationOperation array)
                     {
                         if (array.Initializer != null)
                         {
@@ -327,7 +327,7 @@ namespace DeepSeek.Analyzers.Infrastructure
 
             for (var i = 0; i < values.Count; i++)
             {
-                var cut = dayCut || (PerCallValues.IsDateLike(Unwrap(values[i]).Type, _types)
+                var cut = dayCut || (PerCallValues.IsDateLike(values[i].WithoutConversions().Type, _types)
                                      && (format == null || PerCallValues.IsDayOnlyCompositeItem(format, i)));
                 Visit(values[i], cut, found, depth);
             }
@@ -336,13 +336,13 @@ namespace DeepSeek.Analyzers.Infrastructure
         /// <summary>The text a <c>StringBuilder</c> holds: its constructor argument and every append on it, chained or not.</summary>
         private void VisitBuilder(IOperation builder, bool dayCut, ICollection<IOperation> found, int depth)
         {
-            for (var current = Unwrap(builder); depth <= MaxDepth; depth++)
+            for (var current = builder.WithoutConversions(); depth <= MaxDepth; depth++)
             {
                 switch (current)
                 {
                     case IInvocationOperation append when append.Instance != null && PerCallValues.Is(append.Type, _types.StringBuilder):
                         VisitAppend(append, dayCut, found, depth + 1);
-                        current = Unwrap(append.Instance);
+                        current = append.Instance.WithoutConversions();
                         continue;
 
                     case IObjectCreationOperation creation:
@@ -451,7 +451,7 @@ namespace DeepSeek.Analyzers.Infrastructure
 
                         break;
 
-                    case IAssignmentOperation assignment when Unwrap(assignment.Target) is ILocalReferenceOperation target:
+                    case IAssignmentOperation assignment when assignment.Target.WithoutConversions() is ILocalReferenceOperation target:
                         // x = …, x += …; a deconstruction or out argument leaves the value unknown (and is not followed).
                         if (assignment is ISimpleAssignmentOperation || assignment is ICompoundAssignmentOperation
                             || assignment is ICoalesceAssignmentOperation)
@@ -461,7 +461,7 @@ namespace DeepSeek.Analyzers.Infrastructure
 
                         break;
 
-                    case IInvocationOperation call when call.Instance != null && Unwrap(call.Instance) is ILocalReferenceOperation builder
+                    case IInvocationOperation call when call.Instance != null && call.Instance.WithoutConversions() is ILocalReferenceOperation builder
                                                         && PerCallValues.Is(builder.Type, _types.StringBuilder):
                         Add(_builderCalls, builder.Local, call);
                         break;
@@ -478,24 +478,6 @@ namespace DeepSeek.Analyzers.Infrastructure
             }
 
             list.Add(value);
-        }
-
-        public static IOperation Unwrap(IOperation operation)
-        {
-            while (true)
-            {
-                switch (operation)
-                {
-                    case IConversionOperation conversion:
-                        operation = conversion.Operand;
-                        continue;
-                    case IParenthesizedOperation parenthesized:
-                        operation = parenthesized.Operand;
-                        continue;
-                    default:
-                        return operation;
-                }
-            }
         }
 
         private static IOperation RootOf(IOperation operation)

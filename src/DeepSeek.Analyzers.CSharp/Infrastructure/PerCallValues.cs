@@ -48,13 +48,13 @@ namespace DeepSeek.Analyzers.Infrastructure
                             case "GetUtcNow":
                             case "GetLocalNow":
                             case "GetTimestamp":
-                                return DerivesFrom(receiver, types.TimeProvider);
+                                return TypeSymbols.IsOrDerivesFrom(receiver, types.TimeProvider);
                             case "Next":
                             case "NextDouble":
                             case "NextInt64":
                             case "NextSingle":
                                 // new Random(42).Next() repeats itself: a seeded sequence is not per-call.
-                                return DerivesFrom(receiver, types.Random)
+                                return TypeSymbols.IsOrDerivesFrom(receiver, types.Random)
                                        && !(invocation.Instance is IObjectCreationOperation creation && !creation.Arguments.IsEmpty);
                             default:
                                 return false;
@@ -202,23 +202,5 @@ namespace DeepSeek.Analyzers.Infrastructure
 
         public static bool Is(ITypeSymbol? type, INamedTypeSymbol? known)
             => type != null && known != null && SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, known);
-
-        public static bool DerivesFrom(ITypeSymbol? type, INamedTypeSymbol? known)
-        {
-            if (known == null)
-            {
-                return false;
-            }
-
-            for (var current = type; current != null; current = current.BaseType)
-            {
-                if (Is(current, known))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
     }
 }

@@ -166,7 +166,7 @@ namespace DeepSeek.Analyzers.Infrastructure
                 return null;
             }
 
-            if (types.ClientRetryPolicy != null && DerivesFrom(type, types.ClientRetryPolicy))
+            if (types.ClientRetryPolicy != null && TypeSymbols.IsOrDerivesFrom(type, types.ClientRetryPolicy))
             {
                 foreach (var argument in creation.Arguments)
                 {
@@ -243,7 +243,7 @@ namespace DeepSeek.Analyzers.Infrastructure
         }
 
         public static bool IsStrategyOptions(ITypeSymbol type, WellKnownTypes types)
-            => types.PollyRetryStrategyOptions != null && DerivesFrom(type, types.PollyRetryStrategyOptions);
+            => types.PollyRetryStrategyOptions != null && TypeSymbols.IsOrDerivesFrom(type, types.PollyRetryStrategyOptions);
 
         private static bool IsPolicyBuilder(ITypeSymbol type, WellKnownTypes types)
         {
@@ -252,26 +252,9 @@ namespace DeepSeek.Analyzers.Infrastructure
                    || (types.PollyPolicyBuilderOfT != null && SymbolEqualityComparer.Default.Equals(definition, types.PollyPolicyBuilderOfT));
         }
 
-        private static bool DerivesFrom(ITypeSymbol type, INamedTypeSymbol baseType)
-        {
-            for (var current = type; current != null; current = current.BaseType)
-            {
-                if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, baseType))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
         private static bool IsConstantBackoff(IOperation value, WellKnownTypes types)
         {
-            var operation = value;
-            while (operation is IConversionOperation conversion)
-            {
-                operation = conversion.Operand;
-            }
+            var operation = value.WithoutConversions();
 
             return operation is IFieldReferenceOperation field && field.Field.Name == "Constant"
                    && types.PollyDelayBackoffType != null
@@ -294,11 +277,7 @@ namespace DeepSeek.Analyzers.Infrastructure
         /// <summary><c>new[] { a, b, c }</c>: how many delays (so retries) a <c>sleepDurations</c> list holds; null when unknown.</summary>
         private static int? ElementCount(IOperation value)
         {
-            var operation = value;
-            while (operation is IConversionOperation conversion)
-            {
-                operation = conversion.Operand;
-            }
+            var operation = value.WithoutConversions();
 
             return operation is IArrayCreationOperation array && array.Initializer != null
                 ? array.Initializer.ElementValues.Length

@@ -83,7 +83,7 @@ namespace DeepSeek.Analyzers.Infrastructure
                 }
 
                 cancellationToken.ThrowIfCancellationRequested();
-                var instance = Unwrap(invocation.Instance);
+                var instance = invocation.Instance.WithoutConversions();
                 var type = instance.Type;
                 if (type == null || type.IsValueType || type.SpecialType == SpecialType.System_String)
                 {
@@ -206,7 +206,7 @@ namespace DeepSeek.Analyzers.Infrastructure
             for (var step = 0; step < MaxChain && current != null; step++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                current = Unwrap(current);
+                current = current.WithoutConversions();
                 if (current is ILocalReferenceOperation local)
                 {
                     // var http = services.AddHttpClient(…); http.AddStandardResilienceHandler();
@@ -222,7 +222,7 @@ namespace DeepSeek.Analyzers.Infrastructure
                 var method = call.TargetMethod;
                 if (method.Name == "AddHttpClient" || method.Name == "ConfigureHttpClient")
                 {
-                    result = Combine(result, BindingOfClientConfiguration(call, evidence, cancellationToken));
+                    result = DeepSeekBindings.Combine(result, BindingOfClientConfiguration(call, evidence, cancellationToken));
                     if (result == DeepSeekBinding.OtherHost || method.Name == "AddHttpClient")
                     {
                         return result;
@@ -251,7 +251,7 @@ namespace DeepSeek.Analyzers.Infrastructure
             {
                 if (argument.Parameter?.Name == "name" && DeepSeekEvidence.IsDeepSeekSecretName(argument.Value.ConstantValue.Value as string))
                 {
-                    result = Combine(result, DeepSeekBinding.Bound);
+                    result = DeepSeekBindings.Combine(result, DeepSeekBinding.Bound);
                     continue;
                 }
 
@@ -260,7 +260,7 @@ namespace DeepSeek.Analyzers.Infrastructure
                     if (operation is ISimpleAssignmentOperation assignment && assignment.Target is IPropertyReferenceOperation property
                         && property.Property.Name == "BaseAddress")
                     {
-                        result = Combine(result, evidence.BindingOf(assignment.Value, cancellationToken));
+                        result = DeepSeekBindings.Combine(result, evidence.BindingOf(assignment.Value, cancellationToken));
                     }
                 }
             }
@@ -352,20 +352,5 @@ namespace DeepSeek.Analyzers.Infrastructure
 
             return false;
         }
-
-        private static IOperation Unwrap(IOperation operation)
-        {
-            while (operation is IConversionOperation || operation is IParenthesizedOperation)
-            {
-                operation = operation is IConversionOperation conversion ? conversion.Operand : ((IParenthesizedOperation)operation).Operand;
-            }
-
-            return operation;
-        }
-
-        private static DeepSeekBinding Combine(DeepSeekBinding a, DeepSeekBinding b)
-            => a == DeepSeekBinding.OtherHost || b == DeepSeekBinding.OtherHost ? DeepSeekBinding.OtherHost
-                : a == DeepSeekBinding.Bound || b == DeepSeekBinding.Bound ? DeepSeekBinding.Bound
-                : DeepSeekBinding.Unknown;
     }
 }

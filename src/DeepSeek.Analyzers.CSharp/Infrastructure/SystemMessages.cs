@@ -118,7 +118,7 @@ namespace DeepSeek.Analyzers.Infrastructure
                 case "AddSystemMessage":
                 case "AddDeveloperMessage":
                 case "AddMessage":
-                    if (invocation.Instance == null || !PerCallValues.DerivesFrom(invocation.Instance.Type, types.SkChatHistory)
+                    if (invocation.Instance == null || !TypeSymbols.IsOrDerivesFrom(invocation.Instance.Type, types.SkChatHistory)
                         || arguments.Length == 0)
                     {
                         return false;
@@ -188,7 +188,7 @@ namespace DeepSeek.Analyzers.Infrastructure
             var system = false;
             foreach (var element in creation.Initializer!.Initializers)
             {
-                if (!TryGetEntry(element, out var key, out var value) || !(MessageTextFlow.Unwrap(key).ConstantValue.Value is string name))
+                if (!TryGetEntry(element, out var key, out var value) || !(key.WithoutConversions().ConstantValue.Value is string name))
                 {
                     continue;
                 }
@@ -276,7 +276,7 @@ namespace DeepSeek.Analyzers.Infrastructure
                         }
 
                         if (invocation.Instance != null && invocation.TargetMethod.Name.StartsWith("Add", StringComparison.Ordinal)
-                            && MessageTextFlow.Unwrap(invocation.Instance) is ILocalReferenceOperation list)
+                            && invocation.Instance.WithoutConversions() is ILocalReferenceOperation list)
                         {
                             return ListOf(list, flow) ?? node;
                         }
@@ -289,7 +289,7 @@ namespace DeepSeek.Analyzers.Infrastructure
                             continue;
                         }
 
-                        if (anchor == node && MessageTextFlow.Unwrap(node) is ILocalReferenceOperation history)
+                        if (anchor == node && node.WithoutConversions() is ILocalReferenceOperation history)
                         {
                             // history.AddSystemMessage(…): where the history local was created.
                             return ListOf(history, flow) ?? node;
@@ -317,7 +317,7 @@ namespace DeepSeek.Analyzers.Infrastructure
                 return false;
             }
 
-            role = MessageTextFlow.Unwrap(role);
+            role = role.WithoutConversions();
             switch (role)
             {
                 case IPropertyReferenceOperation property when property.Property.IsStatic:
@@ -332,7 +332,7 @@ namespace DeepSeek.Analyzers.Infrastructure
         }
 
         private static bool IsSystemRoleText(IOperation value)
-            => MessageTextFlow.Unwrap(value).ConstantValue.Value is string role
+            => value.WithoutConversions().ConstantValue.Value is string role
                && (string.Equals(role, "system", StringComparison.OrdinalIgnoreCase)
                    || string.Equals(role, "developer", StringComparison.OrdinalIgnoreCase));
 
@@ -358,7 +358,7 @@ namespace DeepSeek.Analyzers.Infrastructure
                 return;
             }
 
-            var unwrapped = MessageTextFlow.Unwrap(value);
+            var unwrapped = value.WithoutConversions();
             switch (unwrapped)
             {
                 case IArrayCreationOperation array when array.Initializer != null:

@@ -59,13 +59,13 @@ namespace DeepSeek.Analyzers.Rules
         private static bool IsSdkEndpoint(ILiteralOperation literal, WellKnownTypes types)
         {
             IOperation value = literal;
-            var parent = Unwrap(literal.Parent);
+            var parent = literal.ParentThroughConversions(out _);
             if (parent is IArgumentOperation uriArgument && uriArgument.Parent is IObjectCreationOperation creation
                 && creation.Type is INamedTypeSymbol { Name: "Uri" } uri
                 && uri.ContainingNamespace is { Name: "System" } system && system.ContainingNamespace.IsGlobalNamespace)
             {
                 value = creation;
-                parent = Unwrap(creation.Parent);
+                parent = creation.ParentThroughConversions(out _);
             }
 
             switch (parent)
@@ -95,39 +95,16 @@ namespace DeepSeek.Analyzers.Rules
         {
             if (property.Name == "Endpoint")
             {
-                return InheritsFrom(property.ContainingType, types.OpenAIClientOptions);
+                return TypeSymbols.IsOrDerivesFrom(property.ContainingType, types.OpenAIClientOptions);
             }
 
-            return property.Name == "BaseDomain" && InheritsFrom(property.ContainingType, types.BetalgoOpenAIOptions);
-        }
-
-        private static bool InheritsFrom(ITypeSymbol? type, INamedTypeSymbol? baseType)
-        {
-            for (var current = type; current != null && baseType != null; current = current.BaseType)
-            {
-                if (SymbolEqualityComparer.Default.Equals(current, baseType))
-                {
-                    return true;
-                }
-            }
-
-            return false;
+            return property.Name == "BaseDomain" && TypeSymbols.IsOrDerivesFrom(property.ContainingType, types.BetalgoOpenAIOptions);
         }
 
         private static bool IsInNamespace(INamedTypeSymbol? type, string root)
         {
             var name = type?.ContainingNamespace?.ToDisplayString();
             return name != null && (name == root || name.StartsWith(root + ".", StringComparison.Ordinal));
-        }
-
-        private static IOperation? Unwrap(IOperation? operation)
-        {
-            while (operation is IConversionOperation conversion)
-            {
-                operation = conversion.Parent;
-            }
-
-            return operation;
         }
     }
 }

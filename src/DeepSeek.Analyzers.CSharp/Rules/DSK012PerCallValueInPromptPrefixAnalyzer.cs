@@ -176,7 +176,7 @@ namespace DeepSeek.Analyzers.Rules
         {
             foreach (var element in initializer.Initializers)
             {
-                if (SystemMessages.TryGetEntry(element, out var key, out _) && MessageTextFlow.Unwrap(key).ConstantValue.Value is string name
+                if (SystemMessages.TryGetEntry(element, out var key, out _) && key.WithoutConversions().ConstantValue.Value is string name
                     && name == "role")
                 {
                     return true;
