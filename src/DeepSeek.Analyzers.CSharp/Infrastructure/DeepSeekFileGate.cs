@@ -32,12 +32,10 @@ namespace DeepSeek.Analyzers.Infrastructure
         private readonly EffectiveCatalog _catalog;
         private readonly DeepSeekOptionsCache _options;
         private readonly bool _enabled;
-        private readonly ConcurrentDictionary<SyntaxTree, bool> _textual = new ConcurrentDictionary<SyntaxTree, bool>();
+        private readonly ConcurrentDictionary<SyntaxTree, TextFacts> _textual = new ConcurrentDictionary<SyntaxTree, TextFacts>();
         private readonly ConcurrentDictionary<SyntaxTree, bool> _gate = new ConcurrentDictionary<SyntaxTree, bool>();
         private readonly ConcurrentDictionary<DeepSeekOptions, string[]> _words = new ConcurrentDictionary<DeepSeekOptions, string[]>();
-        private readonly ConcurrentDictionary<SyntaxTree, bool> _keyPrefix = new ConcurrentDictionary<SyntaxTree, bool>();
         private readonly ConcurrentDictionary<SyntaxTree, bool> _retry = new ConcurrentDictionary<SyntaxTree, bool>();
-        private readonly ConcurrentDictionary<SyntaxTree, bool> _hostStems = new ConcurrentDictionary<SyntaxTree, bool>();
         private HashSet<string>? _crossFileMembers;
 
         public DeepSeekFileGate(Compilation compilation, EffectiveCatalog catalog, DeepSeekOptionsCache options, bool enabled)
@@ -77,7 +75,15 @@ namespace DeepSeek.Analyzers.Infrastructure
         /// evidence (a whole key is evidence text), or its text spells the key prefix (<c>"sk-" + hex</c>).
         /// </summary>
         public bool MayHoldKey(SyntaxTree tree, CancellationToken cancellationToken)
-            => MayHoldEvidence(tree, cancellationToken) || Spells(tree, DeepSeekCatalog.KeyPrefix, _keyPrefix, cancellationToken);
+            => MayHoldEvidence(tree, cancellationToken) || (TextFactsOf(tree, cancellationToken) & TextFacts.KeyPrefix) != 0;
+
+        /// <summary>
+        /// True when <paramref name="tree"/> may hold a DeepSeek URL, misspelt hosts included: it may hold evidence, or its
+        /// text has a host stem (see <see cref="TextFacts.HostStem"/>), which every one of
+        /// <see cref="DeepSeekCatalog.MisspeltHosts"/> has (a test holds the catalog to that).
+        /// </summary>
+        public bool MayHoldDeepSeekUrl(SyntaxTree tree, CancellationToken cancellationToken)
+            => MayHoldEvidence(tree, cancellationToken) || (TextFactsOf(tree, cancellationToken) & TextFacts.HostStem) != 0;
 
         /// <summary>
         /// True when <paramref name="tree"/> may hold a retry construct: every retry API the rules know has "Retry" in its name
@@ -85,72 +91,27 @@ namespace DeepSeek.Analyzers.Infrastructure
         /// <c>ClientRetryPolicy</c>), so a file that never spells it holds none. Decided once per tree.
         /// </summary>
         public bool MayNameRetry(SyntaxTree tree, CancellationToken cancellationToken)
-            => !_enabled || Spells(tree, RetryWord, _retry, cancellationToken);
-
-        /// <summary>
-        /// True when <paramref name="tree"/> may hold a DeepSeek URL, misspelt hosts included: it may hold evidence, or its
-        /// text spells "deep" or "seek" in any case, which every one of <see cref="DeepSeekCatalog.MisspeltHosts"/> does
-        /// (a test holds the catalog to that).
-        /// </summary>
-        public bool MayHoldDeepSeekUrl(SyntaxTree tree, CancellationToken cancellationToken)
-            => MayHoldEvidence(tree, cancellationToken) || Spells(tree, HostStems, _hostStems, cancellationToken);
-
-        /// <summary>Every misspelt DeepSeek host holds one of these, lower-cased.</summary>
-        internal static readonly string[] HostStems = { "deep", "seek" };
-
-        private const string RetryWord = "Retry";
-
-        /// <summary>True when the tree's text holds <paramref name="word"/> (ordinal), cached per tree in <paramref name="cache"/>.</summary>
-        private static bool Spells(SyntaxTree tree, string word, ConcurrentDictionary<SyntaxTree, bool> cache, CancellationToken cancellationToken)
-            => Spells(tree, new[] { word }, ignoreCase: false, cache, cancellationToken);
-
-        /// <summary>True when the tree's text holds one of the lower-case <paramref name="words"/> in any case, cached per tree.</summary>
-        private static bool Spells(SyntaxTree tree, string[] words, ConcurrentDictionary<SyntaxTree, bool> cache, CancellationToken cancellationToken)
-            => Spells(tree, words, ignoreCase: true, cache, cancellationToken);
-
-        private static bool Spells(SyntaxTree tree, string[] words, bool ignoreCase, ConcurrentDictionary<SyntaxTree, bool> cache, CancellationToken cancellationToken)
         {
-            if (cache.TryGetValue(tree, out var found))
+            if (!_enabled)
+            {
+                return true;
+            }
+
+            if (_retry.TryGetValue(tree, out var found))
             {
                 return found;
             }
 
-            var overlap = 0;
-            foreach (var word in words)
-            {
-                overlap = Math.Max(overlap, word.Length);
-            }
-
             var text = tree.GetText(cancellationToken);
-            var buffer = ArrayPool<char>.Shared.Rent(ChunkSize + overlap);
+            var buffer = ArrayPool<char>.Shared.Rent(ChunkSize + RetryWord.Length);
             try
             {
-                var start = 0;
-                while (!found && start < text.Length)
+                for (var start = 0; !found && start < text.Length; start += ChunkSize)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    var count = Math.Min(ChunkSize + overlap, text.Length - start);
+                    var count = Math.Min(ChunkSize + RetryWord.Length, text.Length - start);
                     text.CopyTo(start, buffer, 0, count);
-                    if (ignoreCase)
-                    {
-                        for (var i = 0; i < count; i++)
-                        {
-                            buffer[i] = Lower(buffer[i]);
-                        }
-                    }
-
-                    var chunk = new ReadOnlySpan<char>(buffer, 0, count);
-                    foreach (var word in words)
-                    {
-                        found |= chunk.IndexOf(word.AsSpan()) >= 0;
-                    }
-
-                    if (start + count >= text.Length)
-                    {
-                        break;
-                    }
-
-                    start += ChunkSize;
+                    found = new ReadOnlySpan<char>(buffer, 0, count).IndexOf(RetryWord.AsSpan()) >= 0;
                 }
             }
             finally
@@ -158,21 +119,49 @@ namespace DeepSeek.Analyzers.Infrastructure
                 ArrayPool<char>.Shared.Return(buffer);
             }
 
-            cache.TryAdd(tree, found);
+            _retry.TryAdd(tree, found);
             return found;
         }
 
-        private bool HasEvidenceText(SyntaxTree tree, CancellationToken cancellationToken)
+        private const string RetryWord = "Retry";
+
+        /// <summary>What one pass over a file's text found.</summary>
+        [Flags]
+        internal enum TextFacts
         {
-            if (_textual.TryGetValue(tree, out var found))
+            None = 0,
+
+            /// <summary>Evidence text: DeepSeek in any spelling, a DeepSeek-shaped key, a catalog or configured word.</summary>
+            Evidence = 1,
+
+            /// <summary>The key prefix, <c>sk-</c>.</summary>
+            KeyPrefix = 2,
+
+            /// <summary>A 'k' that ends "seek" or has "deep" (any case) within the <see cref="HostStemReach"/> characters before it.</summary>
+            HostStem = 4,
+        }
+
+        /// <summary>How far before a 'k' "deep" may start for a host stem (api.deepseak.com: 5).</summary>
+        internal const int HostStemReach = 8;
+
+        /// <summary>The facts of a text, as the gate finds them (for tests).</summary>
+        internal static TextFacts TextFactsOf(string text, string[] words)
+            => Scan(SourceText.From(text), new TextSpan(0, text.Length), words, CancellationToken.None);
+
+        private bool HasEvidenceText(SyntaxTree tree, CancellationToken cancellationToken)
+            => (TextFactsOf(tree, cancellationToken) & TextFacts.Evidence) != 0;
+
+        private TextFacts TextFactsOf(SyntaxTree tree, CancellationToken cancellationToken)
+        {
+            if (_textual.TryGetValue(tree, out var facts))
             {
-                return found;
+                return facts;
             }
 
             var text = tree.GetText(cancellationToken);
-            found = Contains(text, new TextSpan(0, text.Length), WordsFor(tree), cancellationToken);
-            _textual.TryAdd(tree, found);
-            return found;
+            facts = Scan(text, new TextSpan(0, text.Length), WordsFor(tree), cancellationToken);
+            _textual.TryAdd(tree, facts);
+            return facts;
         }
 
         /// <summary>
@@ -213,9 +202,10 @@ namespace DeepSeek.Analyzers.Infrastructure
         /// <summary>
         /// One pass over the text, in pooled chunks that overlap by the longest word: no allocation per character or node.
         /// Every built-in signal holds a 'k' ("seek", "sk-"), so a vectorised search for k/K finds the few places to look at;
-        /// configured words are searched for by their first letter the same way.
+        /// configured words are searched for by their first letter the same way. Stops at the first evidence; the other
+        /// facts are only complete for text without evidence (where they are asked).
         /// </summary>
-        private static bool Contains(SourceText text, TextSpan span, string[] words, CancellationToken cancellationToken)
+        private static TextFacts Scan(SourceText text, TextSpan span, string[] words, CancellationToken cancellationToken)
         {
             var overlap = SecretText.KeyLength;
             foreach (var word in words)
@@ -223,6 +213,7 @@ namespace DeepSeek.Analyzers.Infrastructure
                 overlap = Math.Max(overlap, word.Length);
             }
 
+            var facts = TextFacts.None;
             var buffer = ArrayPool<char>.Shared.Rent(ChunkSize + overlap);
             try
             {
@@ -232,9 +223,9 @@ namespace DeepSeek.Analyzers.Infrastructure
                     cancellationToken.ThrowIfCancellationRequested();
                     var count = Math.Min(ChunkSize + overlap, span.End - start);
                     text.CopyTo(start, buffer, 0, count);
-                    if (HasSignal(buffer, count) || HasWord(buffer, count, words))
+                    if (HasSignal(buffer, count, ref facts) || HasWord(buffer, count, words))
                     {
-                        return true;
+                        return facts | TextFacts.Evidence;
                     }
 
                     if (start + count >= span.End)
@@ -245,7 +236,7 @@ namespace DeepSeek.Analyzers.Infrastructure
                     start += ChunkSize;
                 }
 
-                return false;
+                return facts;
             }
             finally
             {
@@ -253,8 +244,11 @@ namespace DeepSeek.Analyzers.Infrastructure
             }
         }
 
-        /// <summary>"deep…seek" ending at a 'k', or "sk-" + 32 hex whose 'k' it is.</summary>
-        private static bool HasSignal(char[] buffer, int count)
+        private static bool Contains(SourceText text, TextSpan span, string[] words, CancellationToken cancellationToken)
+            => (Scan(text, span, words, cancellationToken) & TextFacts.Evidence) != 0;
+
+        /// <summary>"deep…seek" ending at a 'k', or "sk-" + 32 hex whose 'k' it is; on the way, the key prefix and host stems.</summary>
+        private static bool HasSignal(char[] buffer, int count, ref TextFacts facts)
         {
             var chunk = new ReadOnlySpan<char>(buffer, 0, count);
             var i = 0;
@@ -267,17 +261,44 @@ namespace DeepSeek.Analyzers.Infrastructure
                 }
 
                 var k = i + hit;
-                if (k >= 3 && IsWordAt(buffer, k - 3, count, "seek") && EndsWithDeep(buffer, k - 3))
+                var seek = k >= 3 && IsWordAt(buffer, k - 3, count, "seek");
+                if (seek && EndsWithDeep(buffer, k - 3))
                 {
                     return true;
                 }
 
-                if (k >= 1 && k + 1 < count && buffer[k + 1] == '-' && Lower(buffer[k - 1]) == 's' && IsKeyShape(buffer, k - 1, count))
+                if (k >= 1 && k + 1 < count && buffer[k + 1] == '-' && Lower(buffer[k - 1]) == 's')
                 {
-                    return true;
+                    if (IsKeyShape(buffer, k - 1, count))
+                    {
+                        return true;
+                    }
+
+                    if (buffer[k - 1] == 's' && buffer[k] == 'k')
+                    {
+                        facts |= TextFacts.KeyPrefix;
+                    }
+                }
+
+                if ((facts & TextFacts.HostStem) == 0 && (seek || HasDeepBefore(buffer, k)))
+                {
+                    facts |= TextFacts.HostStem;
                 }
 
                 i = k + 1;
+            }
+
+            return false;
+        }
+
+        private static bool HasDeepBefore(char[] buffer, int k)
+        {
+            for (var j = Math.Max(0, k - HostStemReach); j + 4 <= k; j++)
+            {
+                if (IsWordAt(buffer, j, k, "deep"))
+                {
+                    return true;
+                }
             }
 
             return false;

@@ -144,11 +144,15 @@ namespace DeepSeek.Analyzers.Tests.Meta
             => Assert.Equal(open, Facts(source).Url);
 
         [Fact]
-        public void Every_misspelt_host_spells_a_host_stem()
+        public void Every_misspelt_host_has_a_host_stem_or_evidence()
         {
             foreach (var host in DeepSeek.Catalog.DeepSeekCatalog.MisspeltHosts)
             {
-                Assert.Contains(DeepSeekFileGate.HostStems, stem => host.IndexOf(stem, StringComparison.OrdinalIgnoreCase) >= 0);
+                foreach (var written in new[] { host, host.ToUpperInvariant(), "\"https://" + host + "/v1\"" })
+                {
+                    var facts = DeepSeekFileGate.TextFactsOf(written, Array.Empty<string>());
+                    Assert.True((facts & (DeepSeekFileGate.TextFacts.HostStem | DeepSeekFileGate.TextFacts.Evidence)) != 0, written);
+                }
             }
         }
 
