@@ -14,11 +14,12 @@ namespace DeepSeek.Analyzers.Infrastructure
     /// <summary>A JSON string value of an appsettings file that a rule may report: where it is written and what holds it.</summary>
     internal sealed class AppSettingsValue
     {
-        public AppSettingsValue(JsonStringNode node, string propertyName, bool deepSeekBound)
+        public AppSettingsValue(JsonStringNode node, string propertyName, string configurationPath, DeepSeekBinding binding)
         {
             Node = node;
             PropertyName = propertyName;
-            DeepSeekBound = deepSeekBound;
+            ConfigurationPath = configurationPath;
+            Binding = binding;
         }
 
         public JsonStringNode Node { get; }
@@ -28,8 +29,16 @@ namespace DeepSeek.Analyzers.Infrastructure
         /// <summary>The name of the property holding the value (for an array item, the array's property).</summary>
         public string PropertyName { get; }
 
-        /// <summary>True when the value sits in a DeepSeek section (by its name, an ancestor's, or an api.deepseek.com endpoint).</summary>
-        public bool DeepSeekBound { get; }
+        /// <summary>The key IConfiguration reads the value under (<c>DeepSeek:ApiKey</c>, <c>DeepSeek:Models:0</c>).</summary>
+        public string ConfigurationPath { get; }
+
+        /// <summary>
+        /// <see cref="DeepSeekBinding.Bound"/> in a DeepSeek section (by its name, an ancestor's, or an api.deepseek.com endpoint),
+        /// <see cref="DeepSeekBinding.OtherHost"/> in a section whose endpoint (or an ancestor's) is another host.
+        /// </summary>
+        public DeepSeekBinding Binding { get; }
+
+        public bool DeepSeekBound => Binding == DeepSeekBinding.Bound;
 
         /// <summary>The value as written, quotes included: where a finding is reported and what a fix replaces.</summary>
         public TextSpan Span => TextSpan.FromBounds(Node.Start, Node.End);
@@ -145,15 +154,15 @@ namespace DeepSeek.Analyzers.Infrastructure
 
             var models = ImmutableArray.CreateBuilder<AppSettingsValue>();
             var strings = ImmutableArray.CreateBuilder<AppSettingsValue>();
-            VisitObject(document, sectionName: null, parentBound: false, inModelList: false, models, strings);
+            VisitObject(document, sectionName: null, path: null, parent: DeepSeekBinding.Unknown, inModelList: false, models, strings);
             return new AppSettingsFile(models.ToImmutable(), strings.ToImmutable());
         }
 
         /// <summary>
         /// A section is DeepSeek-bound by its own endpoint (api.deepseek.com binds, any other host unbinds, whatever the names
-        /// say), else by a name saying DeepSeek, else as its parent is.
+        /// say), else by a name saying DeepSeek unless an ancestor's endpoint is another host, else as its parent is.
         /// </summary>
-        private static bool IsBound(JsonObjectNode section, string? name, bool parentBound)
+        private static DeepSeekBinding BindingOf(JsonObjectNode section, string? name, DeepSeekBinding parent)
         {
             var endpoint = DeepSeekBinding.Unknown;
             foreach (var property in section.Properties)
@@ -166,21 +175,25 @@ namespace DeepSeek.Analyzers.Infrastructure
 
             if (endpoint != DeepSeekBinding.Unknown)
             {
-                return endpoint == DeepSeekBinding.Bound;
+                return endpoint;
             }
 
-            return (name != null && name.IndexOf(DeepSeekWord, StringComparison.OrdinalIgnoreCase) >= 0) || parentBound;
+            // A DeepSeek-named section inside one on another host (OpenRouter's "DeepSeek" models) is still that host's.
+            return name != null && name.IndexOf(DeepSeekWord, StringComparison.OrdinalIgnoreCase) >= 0 && parent != DeepSeekBinding.OtherHost
+                ? DeepSeekBinding.Bound
+                : parent;
         }
 
         private static void VisitObject(
             JsonObjectNode section,
             string? sectionName,
-            bool parentBound,
+            string? path,
+            DeepSeekBinding parent,
             bool inModelList,
             ImmutableArray<AppSettingsValue>.Builder models,
             ImmutableArray<AppSettingsValue>.Builder strings)
         {
-            var bound = IsBound(section, sectionName, parentBound);
+            var bound = BindingOf(section, sectionName, parent);
 
             // A "Models" object ({ "Chat": "deepseek-flash" }) holds model ids in every string; an entry of a model list
             // ([ { "Id": …, "Endpoint": … } ]) in its id or name only.
@@ -190,7 +203,7 @@ namespace DeepSeek.Analyzers.Infrastructure
                 switch (property.Value)
                 {
                     case JsonStringNode value:
-                        var entry = new AppSettingsValue(value, property.Key, bound);
+                        var entry = new AppSettingsValue(value, property.Key, Combine(path, property.Key), bound);
                         if (isModelTable || IsModelName(property.Key) || (inModelList && IsEntryIdName(property.Key)))
                         {
                             models.Add(entry);
@@ -202,10 +215,10 @@ namespace DeepSeek.Analyzers.Infrastructure
 
                         break;
                     case JsonObjectNode child:
-                        VisitObject(child, property.Key, bound, inModelList: false, models, strings);
+                        VisitObject(child, property.Key, Combine(path, property.Key), bound, inModelList: false, models, strings);
                         break;
                     case JsonArrayNode array:
-                        VisitArray(array, property.Key, bound, models, strings);
+                        VisitArray(array, property.Key, Combine(path, property.Key), bound, models, strings);
                         break;
                 }
             }
@@ -214,28 +227,32 @@ namespace DeepSeek.Analyzers.Infrastructure
         private static void VisitArray(
             JsonArrayNode array,
             string name,
-            bool bound,
+            string path,
+            DeepSeekBinding bound,
             ImmutableArray<AppSettingsValue>.Builder models,
             ImmutableArray<AppSettingsValue>.Builder strings)
         {
             var modelList = IsModelName(name);
-            foreach (var item in array.Items)
+            for (var i = 0; i < array.Items.Count; i++)
             {
-                switch (item)
+                var itemPath = Combine(path, i.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                switch (array.Items[i])
                 {
                     case JsonStringNode value:
-                        (modelList ? models : strings).Add(new AppSettingsValue(value, name, bound));
+                        (modelList ? models : strings).Add(new AppSettingsValue(value, name, itemPath, bound));
                         break;
                     case JsonObjectNode child:
                         // The entry is named by the array ("Models": [ { "Id": … } ]) for the binding too.
-                        VisitObject(child, name, bound, modelList, models, strings);
+                        VisitObject(child, name, itemPath, bound, modelList, models, strings);
                         break;
                     case JsonArrayNode nested:
-                        VisitArray(nested, name, bound, models, strings);
+                        VisitArray(nested, name, itemPath, bound, models, strings);
                         break;
                 }
             }
         }
+
+        private static string Combine(string? path, string name) => path == null ? name : path + ":" + name;
 
         private static bool IsModelName(string name) => name.IndexOf("model", StringComparison.OrdinalIgnoreCase) >= 0;
 

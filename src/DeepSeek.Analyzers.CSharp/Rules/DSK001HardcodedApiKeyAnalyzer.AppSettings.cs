@@ -42,13 +42,8 @@ namespace DeepSeek.Analyzers.Rules
                 }
                 else
                 {
-                    if (!IsDeepSeekKeyEntry(value))
-                    {
-                        continue;
-                    }
-
                     options ??= AppSettingsFile.OptionsFor(context.AdditionalFile, context.Options.AnalyzerConfigOptionsProvider, deepSeek.Compilation);
-                    if (!SecretText.LooksLikeSecret(value.Value, options.ApiKeyVariable, options.ApiKeyConfigurationKey))
+                    if (!IsDeepSeekKeyEntry(value, options) || !SecretText.LooksLikeSecret(value.Value, options.ApiKeyVariable, options.ApiKeyConfigurationKey))
                     {
                         continue;
                     }
@@ -71,8 +66,16 @@ namespace DeepSeek.Analyzers.Rules
             }
         }
 
-        private static bool IsDeepSeekKeyEntry(AppSettingsValue value)
-            => SecretNames.IsDeepSeekKeyName(value.PropertyName)
-                || (value.DeepSeekBound && SecretNames.IsDeepSeekKeyName(DeepSeekNamePrefix + value.PropertyName));
+        /// <summary>
+        /// A name that says DeepSeek key, a key name in a DeepSeek section, or the very names the options give the key's
+        /// variable and configuration key (which the DSK001 fix in code reads the key from) — never in a section whose
+        /// endpoint is another host: that is the other host's key, whatever the section is called.
+        /// </summary>
+        private static bool IsDeepSeekKeyEntry(AppSettingsValue value, DeepSeekOptions options)
+            => value.Binding != DeepSeekBinding.OtherHost
+                && (SecretNames.IsDeepSeekKeyName(value.PropertyName)
+                || string.Equals(value.PropertyName, options.ApiKeyVariable, System.StringComparison.OrdinalIgnoreCase)
+                || string.Equals(value.ConfigurationPath, options.ApiKeyConfigurationKey, System.StringComparison.OrdinalIgnoreCase)
+                || (value.DeepSeekBound && SecretNames.IsDeepSeekKeyName(DeepSeekNamePrefix + value.PropertyName)));
     }
 }
