@@ -139,6 +139,7 @@ dotnet build "$sample_name.csproj" --no-restore -nologo -p:TreatWarningsAsErrors
 findings "$work/build-before.log"
 echo "rules reported: $(dsk_ids "$work/build-before.log")"
 json_before=$(json_ids "$work/build-before.log")
+json_before=${json_before% }
 
 step "2. the fixes (dotnet format analyzers --severity info)"
 dotnet format analyzers "$sample_name.csproj" --severity info --no-restore -v:n 2>&1 | tee "$work/format.log" \
