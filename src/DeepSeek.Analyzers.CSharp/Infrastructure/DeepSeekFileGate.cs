@@ -35,6 +35,9 @@ namespace DeepSeek.Analyzers.Infrastructure
         private readonly ConcurrentDictionary<SyntaxTree, bool> _textual = new ConcurrentDictionary<SyntaxTree, bool>();
         private readonly ConcurrentDictionary<SyntaxTree, bool> _gate = new ConcurrentDictionary<SyntaxTree, bool>();
         private readonly ConcurrentDictionary<DeepSeekOptions, string[]> _words = new ConcurrentDictionary<DeepSeekOptions, string[]>();
+        private readonly ConcurrentDictionary<SyntaxTree, bool> _keyPrefix = new ConcurrentDictionary<SyntaxTree, bool>();
+        private readonly ConcurrentDictionary<SyntaxTree, bool> _retry = new ConcurrentDictionary<SyntaxTree, bool>();
+        private readonly ConcurrentDictionary<SyntaxTree, bool> _hostStems = new ConcurrentDictionary<SyntaxTree, bool>();
         private HashSet<string>? _crossFileMembers;
 
         public DeepSeekFileGate(Compilation compilation, EffectiveCatalog catalog, DeepSeekOptionsCache options, bool enabled)
@@ -67,6 +70,96 @@ namespace DeepSeek.Analyzers.Infrastructure
                    || NamesCrossFileMember(tree, cancellationToken);
             _gate.TryAdd(tree, open);
             return open;
+        }
+
+        /// <summary>
+        /// True when <paramref name="tree"/> may hold a DeepSeek-shaped key, whole or built by concatenation: it may hold
+        /// evidence (a whole key is evidence text), or its text spells the key prefix (<c>"sk-" + hex</c>).
+        /// </summary>
+        public bool MayHoldKey(SyntaxTree tree, CancellationToken cancellationToken)
+            => MayHoldEvidence(tree, cancellationToken) || Spells(tree, DeepSeekCatalog.KeyPrefix, _keyPrefix, cancellationToken);
+
+        /// <summary>
+        /// True when <paramref name="tree"/> may hold a retry construct: every retry API the rules know has "Retry" in its name
+        /// (Polly's <c>Retry…</c>/<c>WaitAndRetry…</c>, <c>RetryStrategyOptions</c>, <c>MaxRetryAttempts</c>,
+        /// <c>ClientRetryPolicy</c>), so a file that never spells it holds none. Decided once per tree.
+        /// </summary>
+        public bool MayNameRetry(SyntaxTree tree, CancellationToken cancellationToken)
+            => !_enabled || Spells(tree, RetryWord, _retry, cancellationToken);
+
+        /// <summary>
+        /// True when <paramref name="tree"/> may hold a DeepSeek URL, misspelt hosts included: it may hold evidence, or its
+        /// text spells "deep" or "seek" in any case, which every one of <see cref="DeepSeekCatalog.MisspeltHosts"/> does
+        /// (a test holds the catalog to that).
+        /// </summary>
+        public bool MayHoldDeepSeekUrl(SyntaxTree tree, CancellationToken cancellationToken)
+            => MayHoldEvidence(tree, cancellationToken) || Spells(tree, HostStems, _hostStems, cancellationToken);
+
+        /// <summary>Every misspelt DeepSeek host holds one of these, lower-cased.</summary>
+        internal static readonly string[] HostStems = { "deep", "seek" };
+
+        private const string RetryWord = "Retry";
+
+        /// <summary>True when the tree's text holds <paramref name="word"/> (ordinal), cached per tree in <paramref name="cache"/>.</summary>
+        private static bool Spells(SyntaxTree tree, string word, ConcurrentDictionary<SyntaxTree, bool> cache, CancellationToken cancellationToken)
+            => Spells(tree, new[] { word }, ignoreCase: false, cache, cancellationToken);
+
+        /// <summary>True when the tree's text holds one of the lower-case <paramref name="words"/> in any case, cached per tree.</summary>
+        private static bool Spells(SyntaxTree tree, string[] words, ConcurrentDictionary<SyntaxTree, bool> cache, CancellationToken cancellationToken)
+            => Spells(tree, words, ignoreCase: true, cache, cancellationToken);
+
+        private static bool Spells(SyntaxTree tree, string[] words, bool ignoreCase, ConcurrentDictionary<SyntaxTree, bool> cache, CancellationToken cancellationToken)
+        {
+            if (cache.TryGetValue(tree, out var found))
+            {
+                return found;
+            }
+
+            var overlap = 0;
+            foreach (var word in words)
+            {
+                overlap = Math.Max(overlap, word.Length);
+            }
+
+            var text = tree.GetText(cancellationToken);
+            var buffer = ArrayPool<char>.Shared.Rent(ChunkSize + overlap);
+            try
+            {
+                var start = 0;
+                while (!found && start < text.Length)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    var count = Math.Min(ChunkSize + overlap, text.Length - start);
+                    text.CopyTo(start, buffer, 0, count);
+                    if (ignoreCase)
+                    {
+                        for (var i = 0; i < count; i++)
+                        {
+                            buffer[i] = Lower(buffer[i]);
+                        }
+                    }
+
+                    var chunk = new ReadOnlySpan<char>(buffer, 0, count);
+                    foreach (var word in words)
+                    {
+                        found |= chunk.IndexOf(word.AsSpan()) >= 0;
+                    }
+
+                    if (start + count >= text.Length)
+                    {
+                        break;
+                    }
+
+                    start += ChunkSize;
+                }
+            }
+            finally
+            {
+                ArrayPool<char>.Shared.Return(buffer);
+            }
+
+            cache.TryAdd(tree, found);
+            return found;
         }
 
         private bool HasEvidenceText(SyntaxTree tree, CancellationToken cancellationToken)

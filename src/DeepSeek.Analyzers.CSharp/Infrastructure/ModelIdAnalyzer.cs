@@ -148,13 +148,19 @@ namespace DeepSeek.Analyzers.Infrastructure
 
         private protected sealed override void OnCompilationStart(CompilationStartAnalysisContext context, DeepSeekCompilationContext deepSeek)
         {
-            context.RegisterOperationAction(c => AnalyzeLiteral(c, deepSeek), OperationKind.Literal);
-            context.RegisterOperationAction(c => AnalyzeUtf8String(c, deepSeek), OperationKind.Utf8String);
-            context.RegisterOperationAction(c => AnalyzeInterpolatedString(c, deepSeek), OperationKind.InterpolatedString);
-            if ((Gates & ModelIdGates.RuntimeConstants) != 0 && deepSeek.Types.RuntimeModels != null)
+            // Every id a model-id rule knows says DeepSeek or is a catalog word, both evidence text: files the gate closes
+            // cannot hold one (a DeepSeekModels reference spells DeepSeek too).
+            var runtimeConstants = (Gates & ModelIdGates.RuntimeConstants) != 0 && deepSeek.Types.RuntimeModels != null;
+            GatedBlocks.Register(context, deepSeek.Gate.MayHoldEvidence, block =>
             {
-                context.RegisterOperationAction(c => AnalyzeRuntimeConstant(c, deepSeek), OperationKind.FieldReference);
-            }
+                block.RegisterOperationAction(c => AnalyzeLiteral(c, deepSeek), OperationKind.Literal);
+                block.RegisterOperationAction(c => AnalyzeUtf8String(c, deepSeek), OperationKind.Utf8String);
+                block.RegisterOperationAction(c => AnalyzeInterpolatedString(c, deepSeek), OperationKind.InterpolatedString);
+                if (runtimeConstants)
+                {
+                    block.RegisterOperationAction(c => AnalyzeRuntimeConstant(c, deepSeek), OperationKind.FieldReference);
+                }
+            });
 
             // A project without appsettings files registers nothing for them.
             if ((Gates & ModelIdGates.AppSettings) != 0 && AppSettingsFile.AnyIn(context.Options.AdditionalFiles))
@@ -196,7 +202,6 @@ namespace DeepSeek.Analyzers.Infrastructure
                 Report(new ModelIdFinding(context.ReportDiagnostic, deepSeek, options, location, value.Value, ModelIdShape.AppSettings));
             }
         }
-
 
         private void AnalyzeLiteral(OperationAnalysisContext context, DeepSeekCompilationContext deepSeek)
         {

@@ -66,15 +66,11 @@ namespace DeepSeek.Analyzers.Infrastructure
 
         /// <summary>
         /// Registers <paramref name="analyze"/> for every retry construct (Polly invocations, options creations, later
-        /// assignments), only when a retry library is referenced.
+        /// assignments) of the code block, for rules that checked <see cref="WellKnownTypes.ReferencesRetryLibrary"/> and the file's
+        /// <see cref="DeepSeekFileGate.MayNameRetry"/>.
         /// </summary>
-        public static void RegisterActions(CompilationStartAnalysisContext context, WellKnownTypes types, Action<OperationAnalysisContext, RetryConstruct> analyze)
+        public static void RegisterActions(OperationBlockStartAnalysisContext context, WellKnownTypes types, Action<OperationAnalysisContext, RetryConstruct> analyze)
         {
-            if (!types.ReferencesRetryLibrary)
-            {
-                return;
-            }
-
             context.RegisterOperationAction(c => Analyze(c, FromInvocation((IInvocationOperation)c.Operation, types), analyze), OperationKind.Invocation);
             context.RegisterOperationAction(c => Analyze(c, FromCreation((IObjectCreationOperation)c.Operation, types), analyze), OperationKind.ObjectCreation);
             context.RegisterOperationAction(c => Analyze(c, FromAssignment((ISimpleAssignmentOperation)c.Operation, types), analyze), OperationKind.SimpleAssignment);

@@ -54,16 +54,16 @@ namespace DeepSeek.Analyzers.Infrastructure
     internal static class RetryLoops
     {
         /// <summary>
-        /// Registers <paramref name="analyze"/> for every retry loop and goto-retry (at the loop and at the label). A hand-written
-        /// retry counts only with DeepSeek evidence, so files the <paramref name="gate"/> closes are not looked at.
+        /// Registers <paramref name="analyze"/> for every retry loop and goto-retry (at the loop and at the label) of the code
+        /// block. A hand-written retry counts only with DeepSeek evidence: callers register only in files that pass the gate.
         /// </summary>
-        public static void RegisterActions(CompilationStartAnalysisContext context, DeepSeekFileGate gate, Action<OperationAnalysisContext, RetryLoop> analyze)
+        public static void RegisterActions(OperationBlockStartAnalysisContext context, Action<OperationAnalysisContext, RetryLoop> analyze)
         {
             context.RegisterOperationAction(
                 c =>
                 {
                     var loop = (ILoopOperation)c.Operation;
-                    var retry = MayRetry(loop) && gate.MayHoldEvidence(loop, c.CancellationToken) ? FromLoop(loop) : null;
+                    var retry = MayRetry(loop) ? FromLoop(loop) : null;
                     if (retry != null)
                     {
                         analyze(c, retry);
@@ -73,7 +73,7 @@ namespace DeepSeek.Analyzers.Infrastructure
             context.RegisterOperationAction(
                 c =>
                 {
-                    var retry = gate.MayHoldEvidence(c.Operation, c.CancellationToken) ? FromLabel((ILabeledOperation)c.Operation) : null;
+                    var retry = FromLabel((ILabeledOperation)c.Operation);
                     if (retry != null)
                     {
                         analyze(c, retry);

@@ -41,29 +41,33 @@ namespace DeepSeek.Analyzers.Rules
 
         private protected override void OnCompilationStart(CompilationStartAnalysisContext context, DeepSeekCompilationContext deepSeek)
         {
-            context.RegisterOperationAction(c => AnalyzeLiteral(c, deepSeek), OperationKind.Literal);
-            context.RegisterOperationAction(c => AnalyzeUtf8String(c, deepSeek), OperationKind.Utf8String);
-            context.RegisterOperationAction(c => AnalyzeInterpolatedString(c, deepSeek), OperationKind.InterpolatedString);
-            context.RegisterOperationAction(c => AnalyzeConcatenation(c, deepSeek), OperationKind.Binary);
-
-            // A non-DeepSeek-shaped secret can be reached from several sinks and holders: report each value once.
+            // A secret that is not DeepSeek-shaped needs DeepSeek evidence; a DeepSeek-shaped key is evidence text itself or,
+            // built by concatenation, spells the key prefix: files without either are not looked at.
             var reported = new ConcurrentDictionary<(SyntaxTree Tree, TextSpan Span), bool>();
-
-            // Per file, the identifiers by name: built once, the first time a member initialiser holds a secret.
             var identifiers = new ConcurrentDictionary<SyntaxTree, Dictionary<string, List<IdentifierNameSyntax>>>();
-            context.RegisterOperationAction(
-                c => AnalyzeSink(c, deepSeek, reported),
-                OperationKind.ObjectCreation,
-                OperationKind.Invocation,
-                OperationKind.SimpleAssignment);
-            context.RegisterOperationAction(
-                c => AnalyzeNamedHolder(c, deepSeek, reported, identifiers),
-                OperationKind.FieldInitializer,
-                OperationKind.PropertyInitializer,
-                OperationKind.ParameterInitializer,
-                OperationKind.VariableDeclarator,
-                OperationKind.SimpleAssignment,
-                OperationKind.Return);
+            GatedBlocks.Register(context, deepSeek.Gate.MayHoldKey, block =>
+            {
+                block.RegisterOperationAction(c => AnalyzeLiteral(c, deepSeek), OperationKind.Literal);
+                block.RegisterOperationAction(c => AnalyzeUtf8String(c, deepSeek), OperationKind.Utf8String);
+                block.RegisterOperationAction(c => AnalyzeInterpolatedString(c, deepSeek), OperationKind.InterpolatedString);
+                block.RegisterOperationAction(c => AnalyzeConcatenation(c, deepSeek), OperationKind.Binary);
+
+                // A non-DeepSeek-shaped secret can be reached from several sinks and holders: each value is reported once
+                // (reported); per file, the identifiers by name are built once, the first time a member initialiser holds a secret.
+                block.RegisterOperationAction(
+                    c => AnalyzeSink(c, deepSeek, reported),
+                    OperationKind.ObjectCreation,
+                    OperationKind.Invocation,
+                    OperationKind.SimpleAssignment);
+                block.RegisterOperationAction(
+                    c => AnalyzeNamedHolder(c, deepSeek, reported, identifiers),
+                    OperationKind.FieldInitializer,
+                    OperationKind.PropertyInitializer,
+                    OperationKind.ParameterInitializer,
+                    OperationKind.VariableDeclarator,
+                    OperationKind.SimpleAssignment,
+                    OperationKind.Return);
+            });
 
             // A project without appsettings files registers nothing for them.
             if (AppSettingsFile.AnyIn(context.Options.AdditionalFiles))

@@ -27,18 +27,28 @@ namespace DeepSeek.Analyzers.Rules
 
         private protected override void OnCompilationStart(CompilationStartAnalysisContext context, DeepSeekCompilationContext deepSeek)
         {
-            RetryConstructs.RegisterActions(context, deepSeek.Types, (c, construct) => AnalyzeConstruct(c, deepSeek, construct));
-            // Hand-written retries count only with DeepSeek evidence: files that cannot hold any are not walked.
-            RetryLoops.RegisterActions(context, deepSeek.Gate, (c, retry) => AnalyzeRetry(c, deepSeek, retry));
-            context.RegisterOperationAction(
-                c =>
+            // Retry constructs are reported everywhere, but only a file that spells "Retry" can hold one; hand-written
+            // retries count only with DeepSeek evidence, so files the gate closes are not walked for them.
+            var constructs = deepSeek.Types.ReferencesRetryLibrary;
+            context.RegisterOperationBlockStartAction(block =>
+            {
+                var tree = GatedBlocks.TreeOf(block);
+                if (tree == null)
                 {
-                    if (deepSeek.Gate.MayHoldEvidence(c.Operation, c.CancellationToken))
-                    {
-                        AnalyzeRecursion(c, deepSeek);
-                    }
-                },
-                OperationKind.Try);
+                    return;
+                }
+
+                if (constructs && deepSeek.Gate.MayNameRetry(tree, block.CancellationToken))
+                {
+                    RetryConstructs.RegisterActions(block, deepSeek.Types, (c, construct) => AnalyzeConstruct(c, deepSeek, construct));
+                }
+
+                if (deepSeek.Gate.MayHoldEvidence(tree, block.CancellationToken))
+                {
+                    RetryLoops.RegisterActions(block, (c, retry) => AnalyzeRetry(c, deepSeek, retry));
+                    block.RegisterOperationAction(c => AnalyzeRecursion(c, deepSeek), OperationKind.Try);
+                }
+            });
         }
 
         private static void AnalyzeConstruct(OperationAnalysisContext context, DeepSeekCompilationContext deepSeek, RetryConstruct construct)

@@ -27,13 +27,28 @@ namespace DeepSeek.Analyzers.Rules
 
         private protected override void OnCompilationStart(CompilationStartAnalysisContext context, DeepSeekCompilationContext deepSeek)
         {
-            RetryConstructs.RegisterActions(context, deepSeek.Types, (c, construct) => AnalyzeConstruct(c, deepSeek, construct));
-
+            // A finite retry is DSK008's only with DeepSeek evidence, and a construct only where the file spells "Retry".
             // A hand-written retry is only ever DSK008's as a retry stacked on the OpenAI SDK's own.
-            if (deepSeek.Types.OpenAIClientOptions != null)
+            var constructs = deepSeek.Types.ReferencesRetryLibrary;
+            var loops = deepSeek.Types.OpenAIClientOptions != null;
+            if (!constructs && !loops)
             {
-                RetryLoops.RegisterActions(context, deepSeek.Gate, (c, retry) => AnalyzeLoop(c, deepSeek, retry));
+                return;
             }
+
+            GatedBlocks.Register(context, deepSeek.Gate.MayHoldEvidence, block =>
+            {
+                var tree = GatedBlocks.TreeOf(block)!;
+                if (constructs && deepSeek.Gate.MayNameRetry(tree, block.CancellationToken))
+                {
+                    RetryConstructs.RegisterActions(block, deepSeek.Types, (c, construct) => AnalyzeConstruct(c, deepSeek, construct));
+                }
+
+                if (loops)
+                {
+                    RetryLoops.RegisterActions(block, (c, retry) => AnalyzeLoop(c, deepSeek, retry));
+                }
+            });
         }
 
         private static void AnalyzeConstruct(OperationAnalysisContext context, DeepSeekCompilationContext deepSeek, RetryConstruct construct)

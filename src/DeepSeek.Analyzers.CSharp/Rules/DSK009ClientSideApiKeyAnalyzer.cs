@@ -33,11 +33,11 @@ namespace DeepSeek.Analyzers.Rules
 
             // One diagnostic per client: a creation can be both a client and the sink of its own key.
             var reported = new ConcurrentDictionary<Location, bool>();
-            context.RegisterOperationAction(
+            GatedBlocks.Register(context, deepSeek.Gate.MayHoldEvidence, block => block.RegisterOperationAction(
                 c => Analyze(c, deepSeek, platform, reported),
                 OperationKind.ObjectCreation,
                 OperationKind.Invocation,
-                OperationKind.SimpleAssignment);
+                OperationKind.SimpleAssignment));
         }
 
         /// <summary>"Blazor WebAssembly" or the device platform, or null for a project that runs on servers and desktops.</summary>

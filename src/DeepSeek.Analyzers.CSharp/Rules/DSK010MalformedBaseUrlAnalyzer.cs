@@ -25,7 +25,8 @@ namespace DeepSeek.Analyzers.Rules
             ImmutableArray.Create(Descriptors.DSK010_MalformedBaseUrl);
 
         private protected override void OnCompilationStart(CompilationStartAnalysisContext context, DeepSeekCompilationContext deepSeek)
-            => context.RegisterOperationAction(c => AnalyzeLiteral(c, deepSeek), OperationKind.Literal);
+            // Files that cannot hold a DeepSeek URL, misspelt hosts included, are not looked at.
+            => GatedBlocks.Register(context, deepSeek.Gate.MayHoldDeepSeekUrl, block => block.RegisterOperationAction(c => AnalyzeLiteral(c, deepSeek), OperationKind.Literal));
 
         private static void AnalyzeLiteral(OperationAnalysisContext context, DeepSeekCompilationContext deepSeek)
         {

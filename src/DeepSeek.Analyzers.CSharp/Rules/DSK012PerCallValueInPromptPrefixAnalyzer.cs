@@ -33,17 +33,16 @@ namespace DeepSeek.Analyzers.Rules
                 return;
             }
 
-            // Plain operation actions, not block-start ones: ordinary methods then cost no per-block state.
             var kinds = sdkMessages
                 ? ImmutableArray.Create(OperationKind.ObjectCreation, OperationKind.Invocation, OperationKind.AnonymousObjectCreation)
                 : ImmutableArray.Create(OperationKind.ObjectCreation, OperationKind.AnonymousObjectCreation);
-            context.RegisterOperationAction(c => Analyze(c, deepSeek), kinds);
+            GatedBlocks.Register(context, deepSeek.Gate.MayHoldEvidence, block => block.RegisterOperationAction(c => Analyze(c, deepSeek), kinds));
         }
 
         private static void Analyze(OperationAnalysisContext context, DeepSeekCompilationContext deepSeek)
         {
             var message = context.Operation;
-            if (!Candidate(message) || !deepSeek.Gate.MayHoldEvidence(message, context.CancellationToken))
+            if (!Candidate(message))
             {
                 return;
             }

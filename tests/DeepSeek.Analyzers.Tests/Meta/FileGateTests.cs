@@ -125,6 +125,56 @@ namespace DeepSeek.Analyzers.Tests.Meta
             Assert.Equal(new[] { true, false, true }, gates);
         }
 
+        [Theory]
+        [InlineData("class C { object P = Polly.Policy.Handle<System.Exception>().RetryForever(); }", true)]
+        [InlineData("class C { void M(Polly.Retry.RetryStrategyOptions o) => o.MaxRetryAttempts = int.MaxValue; }", true)]
+        [InlineData("class C { int retry = 3; object P = new System.ClientModel.Primitives.ClientPipelineOptions(); }", false)]
+        public void The_retry_fact_opens_only_for_files_that_spell_Retry(string source, bool open)
+            => Assert.Equal(open, Facts(source).Retry);
+
+        [Theory]
+        [InlineData("class C { const string K = \"sk-\" + \"4f9a1c2e7b3d8e6f\" + \"0a5c9d2b1e7f3a8c\"; }", true)]
+        [InlineData("class C { string S = \"Bearer sk-4f9a1c2e7b3d8e6f0a5c9d2b1e7f3a8c\"; }", true)]
+        [InlineData("class C { string S = \"SK-4F9A\"; string T = \"mask\"; }", false)]
+        public void The_key_fact_opens_for_the_key_prefix_or_evidence(string source, bool open)
+            => Assert.Equal(open, Facts(source).Key);
+
+        [Theory]
+        [InlineData("class C { string S = \"https://api.depseek.com\"; }", true)]
+        [InlineData("class C { string S = \"HTTPS://API.DEEPSAK.COM\"; }", true)]
+        [InlineData("class C { string S = \"https://api.openai.com/v1\"; }", false)]
+        public void The_url_fact_opens_for_any_host_stem(string source, bool open)
+            => Assert.Equal(open, Facts(source).Url);
+
+        [Fact]
+        public void Every_misspelt_host_spells_a_host_stem()
+        {
+            foreach (var host in DeepSeek.Catalog.DeepSeekCatalog.MisspeltHosts)
+            {
+                Assert.Contains(DeepSeekFileGate.HostStems, stem => host.IndexOf(stem, StringComparison.OrdinalIgnoreCase) >= 0);
+            }
+        }
+
+        [Fact]
+        public void With_the_gate_off_every_fact_is_open()
+        {
+            var compilation = CSharpCompilation.Create("Gate", new[] { CSharpSyntaxTree.ParseText("class C { }", ParseOptions) }, References);
+            var gate = DeepSeekCompilationContext.Get(compilation, AnalyzerOptionsOf(new Dictionary<string, string>(), null, gate: false)).Gate;
+            var tree = compilation.SyntaxTrees.Single();
+            Assert.True(gate.MayHoldEvidence(tree, CancellationToken.None));
+            Assert.True(gate.MayHoldKey(tree, CancellationToken.None));
+            Assert.True(gate.MayHoldDeepSeekUrl(tree, CancellationToken.None));
+            Assert.True(gate.MayNameRetry(tree, CancellationToken.None));
+        }
+
+        private static (bool Retry, bool Key, bool Url) Facts(string source)
+        {
+            var compilation = CSharpCompilation.Create("Gate", new[] { CSharpSyntaxTree.ParseText(source, ParseOptions) }, References);
+            var gate = DeepSeekCompilationContext.Get(compilation, AnalyzerOptionsOf(new Dictionary<string, string>(), null, gate: true)).Gate;
+            var tree = compilation.SyntaxTrees.Single();
+            return (gate.MayNameRetry(tree, CancellationToken.None), gate.MayHoldKey(tree, CancellationToken.None), gate.MayHoldDeepSeekUrl(tree, CancellationToken.None));
+        }
+
         private static bool[] Gate(Dictionary<string, string> options, AdditionalText? catalog, params string[] sources)
         {
             var compilation = CSharpCompilation.Create(
