@@ -74,7 +74,10 @@ namespace DeepSeek.Analyzers.Infrastructure
         {
             var cancellationToken = fixAllContext.CancellationToken;
             var solution = fixAllContext.Solution;
-            var batch = await WellKnownFixAllProviders.BatchFixer.GetFixAsync(fixAllContext).ConfigureAwait(false);
+            // FixAllContext.Document is typed Document: a document-scope Fix All without one names no C# file to batch-fix.
+            var batch = fixAllContext.Scope == FixAllScope.Document && fixAllContext.Document == null
+                ? null
+                : await WellKnownFixAllProviders.BatchFixer.GetFixAsync(fixAllContext).ConfigureAwait(false);
             if (batch != null)
             {
                 foreach (var operation in await batch.GetOperationsAsync(cancellationToken).ConfigureAwait(false))
