@@ -99,6 +99,48 @@ step "consumer: the build passes after the fix"
 dotnet build PackageConsumer.csproj --no-restore -nologo -p:TreatWarningsAsErrors=true > "$work/build2.log" 2>&1 \
   || { cat "$work/build2.log"; fail "the build still fails after the fix"; }
 
+step "consumer without appsettings files: the package adds no AdditionalFiles"
+cd "$consumer"
+dotnet msbuild PackageConsumer.csproj -getItem:AdditionalFiles -nologo > "$work/additional.json"
+if grep -q '"Identity"' "$work/additional.json"; then cat "$work/additional.json"; fail "AdditionalFiles in a project without appsettings files"; fi
+
+step "appsettings consumer: appsettings*.json are AdditionalFiles once each, also when the project lists one itself"
+settings="$work/appsettings-consumer"
+cp -r "$root/tests/AppSettingsConsumer" "$settings"
+rm -rf "$settings/bin" "$settings/obj"
+cp "$consumer/NuGet.config" "$settings/NuGet.config"
+cp "$consumer/Directory.Build.props" "$settings/Directory.Build.props"
+cd "$settings"
+dotnet restore AppSettingsConsumer.csproj -nologo -v:q
+dotnet msbuild AppSettingsConsumer.csproj -getItem:AdditionalFiles -nologo > "$work/settings-items.json"
+[ "$(grep -c '"FullPath": ".*/appsettings.json"' "$work/settings-items.json")" = "1" ] \
+  || { cat "$work/settings-items.json"; fail "appsettings.json is not an AdditionalFile exactly once"; }
+[ "$(grep -c '"FullPath": ".*/appsettings.Development.json"' "$work/settings-items.json")" = "1" ] \
+  || { cat "$work/settings-items.json"; fail "appsettings.Development.json is not an AdditionalFile exactly once"; }
+
+step "appsettings consumer: dotnet build reports the JSON findings at their values"
+if dotnet build AppSettingsConsumer.csproj --no-restore -nologo > "$work/settings.log" 2>&1; then
+  cat "$work/settings.log"; fail "the build passed although appsettings.json names deepseek-chat and holds a key"
+fi
+grep 'DSK' "$work/settings.log" | sort -u || true
+grep -q 'appsettings.json(5,14): error DSK002' "$work/settings.log" || { cat "$work/settings.log"; fail "no 'error DSK002' at appsettings.json(5,14)"; }
+grep -q 'appsettings.json(6,23): warning DSK011' "$work/settings.log" || { cat "$work/settings.log"; fail "no 'warning DSK011' at appsettings.json(6,23)"; }
+grep -q "appsettings.json(7,15): error DSK001: Hard-coded API key 'sk-…3a8c'" "$work/settings.log" || { cat "$work/settings.log"; fail "no masked 'error DSK001' at appsettings.json(7,15)"; }
+grep -q 'appsettings.Development.json(2,47): warning DSK003' "$work/settings.log" || { cat "$work/settings.log"; fail "no 'warning DSK003' at appsettings.Development.json(2,47)"; }
+if grep -q 'appsettings.json(9,' "$work/settings.log"; then fail "the OpenRouter section (another host) is reported"; fi
+if grep -q '4f9a1c2e7b3d8e6f0a5c9d2b1e7f3a8c' "$work/settings.log"; then fail "the build output prints the whole key"; fi
+
+# dotnet format cannot apply a fix to a diagnostic in an additional file: its analyzer runner keeps only diagnostics
+# whose location is in a source document (Location.SourceTree), so the JSON model-id fixes (which an IDE applies)
+# are never offered to it. Checked here so that this test fails, and the docs get updated, once dotnet format can.
+step "appsettings consumer: dotnet format analyzers leaves appsettings.json as it is (documented limitation)"
+cp appsettings.json "$work/appsettings.before.json"
+dotnet format analyzers AppSettingsConsumer.csproj --diagnostics DSK002 DSK003 DSK011 --no-restore -v:n > "$work/settings-format.log" 2>&1 \
+  || { cat "$work/settings-format.log"; fail "dotnet format analyzers failed on the appsettings consumer"; }
+cat "$work/settings-format.log"
+cmp -s appsettings.json "$work/appsettings.before.json" \
+  || fail "dotnet format now changes appsettings.json: check the fix and update docs/appsettings.md and this test"
+
 step "Blazor WebAssembly consumer: DSK009 reports the DeepSeek client at its creation, Program.cs(5,14)"
 blazor="$work/blazor-consumer"
 cp -r "$root/tests/BlazorConsumer" "$blazor"
@@ -134,18 +176,27 @@ bash "$root/samples/apply-fixes.sh" --feed "$feed" --version "$version" --packag
 sample_ids() { { grep -oE ': (warning|error) DSK[0-9]+' "$1" || true; } | grep -oE 'DSK[0-9]+' | sort -u; }
 sample_ids "$sample_out/build-before.log" > "$work/sample-before.txt"
 sample_ids "$sample_out/build-after.log" > "$work/sample-after.txt"
+# Findings in appsettings*.json: dotnet format keeps only diagnostics in source documents, so they are left as they were.
+sample_json_ids() { { grep -oE '\.json\([0-9,]+\): (warning|error) DSK[0-9]+' "$1" || true; } | grep -oE 'DSK[0-9]+' | sort -u; }
+sample_code_ids() { { grep -vE '\.json\([0-9,]+\): ' "$1" | grep -oE ': (warning|error) DSK[0-9]+' || true; } | grep -oE 'DSK[0-9]+' | sort -u; }
+sample_json_ids "$sample_out/build-before.log" > "$work/sample-json-before.txt"
+sample_json_ids "$sample_out/build-after.log" > "$work/sample-json-after.txt"
+sample_code_ids "$sample_out/build-after.log" > "$work/sample-code-after.txt"
 sort -u "$sample_out/rules-with-fix.txt" > "$work/sample-with-fix.txt"
 sort -u "$sample_out/rules-without-fix.txt" > "$work/sample-without-fix.txt"
 [ -s "$work/sample-with-fix.txt" ] || fail "no rule with a fix in the README's Rules table"
 fixable_before=$(comm -12 "$work/sample-before.txt" "$work/sample-with-fix.txt" | tr '\n' ' ')
-fixable_after=$(comm -12 "$work/sample-after.txt" "$work/sample-with-fix.txt" | tr '\n' ' ')
+fixable_after=$(comm -12 "$work/sample-code-after.txt" "$work/sample-with-fix.txt" | tr '\n' ' ')
 unfixable_lost=$(comm -12 "$work/sample-before.txt" "$work/sample-without-fix.txt" | comm -23 - "$work/sample-after.txt" | tr '\n' ' ')
 unknown=$(cat "$work/sample-with-fix.txt" "$work/sample-without-fix.txt" | sort -u | comm -13 - "$work/sample-before.txt" | tr '\n' ' ')
 echo "rules reported before the fixes: $(tr '\n' ' ' < "$work/sample-before.txt")(with a fix: $fixable_before)"
 echo "rules reported after the fixes: $(tr '\n' ' ' < "$work/sample-after.txt")"
 [ -n "$fixable_before" ] || fail "the sample has no finding of a rule with a fix: there is nothing to show"
 [ -s "$sample_out/fixes.diff" ] || fail "dotnet format analyzers changed nothing in the copy of the sample"
-[ -z "$fixable_after" ] || fail "findings of rules with a fix are left after dotnet format: $fixable_after"
+[ -z "$fixable_after" ] || fail "findings in code of rules with a fix are left after dotnet format: $fixable_after"
+[ -s "$work/sample-json-before.txt" ] || fail "the sample's appsettings.json reports nothing through the package"
+cmp -s "$work/sample-json-before.txt" "$work/sample-json-after.txt" \
+  || fail "the findings in the sample's appsettings.json changed after dotnet format: $(tr '\n' ' ' < "$work/sample-json-after.txt")"
 [ -z "$unfixable_lost" ] || fail "the fixed sample's build no longer reports $unfixable_lost: did the analyzers run?"
 [ -z "$unknown" ] || fail "the sample reports rules missing from the README's Rules table: $unknown"
 grep -q 'Build succeeded' "$sample_out/build-after.log" || fail "no successful build of the fixed sample"

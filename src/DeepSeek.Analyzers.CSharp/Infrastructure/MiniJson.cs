@@ -56,12 +56,21 @@ namespace DeepSeek.Analyzers.Infrastructure
     internal sealed class JsonStringNode : JsonNode
     {
         public JsonStringNode(int start, string value)
+            : this(start, value, -1)
+        {
+        }
+
+        public JsonStringNode(int start, string value, int end)
             : base(start)
         {
             Value = value;
+            End = end;
         }
 
         public string Value { get; }
+
+        /// <summary>The offset just after the closing quote (the string as written spans <c>[Start, End)</c>), or -1 when unknown.</summary>
+        public int End { get; }
     }
 
     internal sealed class JsonNumberNode : JsonNode
@@ -173,7 +182,7 @@ namespace DeepSeek.Analyzers.Infrastructure
                     {
                         var start = _position;
                         var value = ReadString();
-                        return value == null ? null : new JsonStringNode(start, value);
+                        return value == null ? null : new JsonStringNode(start, value, _position);
                     }
 
                 case 't':

@@ -25,6 +25,9 @@ namespace DeepSeek.Analyzers.Infrastructure
 
         /// <summary>References to DeepSeek.Runtime's <c>DeepSeekModels</c> constants are candidates too (their literal is not in the project).</summary>
         RuntimeConstants = 4,
+
+        /// <summary>Model ids in DeepSeek sections of appsettings*.json files are candidates too (the section is the evidence).</summary>
+        AppSettings = 8,
     }
 
     /// <summary>Where in the code a candidate was found.</summary>
@@ -38,28 +41,35 @@ namespace DeepSeek.Analyzers.Infrastructure
 
         /// <summary>A reference to a DeepSeek.Runtime constant: reported at the reference.</summary>
         RuntimeConstant,
+
+        /// <summary>A string value of a DeepSeek section of an appsettings*.json file: reported and fixed at the value.</summary>
+        AppSettings,
     }
 
-    /// <summary>One model id a rule reports, where, and for which tree's options.</summary>
+    /// <summary>One model id a rule reports, where, and for which tree's (or appsettings file's) options.</summary>
     internal readonly struct ModelIdFinding
     {
+        private readonly Action<Diagnostic> _report;
+        private readonly Location _location;
+
         public ModelIdFinding(OperationAnalysisContext context, DeepSeekCompilationContext deepSeek, DeepSeekOptions options, SyntaxNode node, string id, ModelIdShape shape)
+            : this(context.ReportDiagnostic, deepSeek, options, node.GetLocation(), id, shape)
         {
-            Context = context;
+        }
+
+        public ModelIdFinding(Action<Diagnostic> report, DeepSeekCompilationContext deepSeek, DeepSeekOptions options, Location location, string id, ModelIdShape shape)
+        {
+            _report = report;
+            _location = location;
             DeepSeek = deepSeek;
             Options = options;
-            Node = node;
             Id = id;
             Shape = shape;
         }
 
-        public OperationAnalysisContext Context { get; }
-
         public DeepSeekCompilationContext DeepSeek { get; }
 
         public DeepSeekOptions Options { get; }
-
-        public SyntaxNode Node { get; }
 
         /// <summary>The id as written.</summary>
         public string Id { get; }
@@ -85,8 +95,12 @@ namespace DeepSeek.Analyzers.Infrastructure
             {
                 properties.Add(ModelIdDiagnostic.ShapeProperty, ModelIdDiagnostic.JsonShape);
             }
+            else if (Shape == ModelIdShape.AppSettings)
+            {
+                properties.Add(ModelIdDiagnostic.ShapeProperty, ModelIdDiagnostic.AppSettingsShape);
+            }
 
-            Context.ReportDiagnostic(Diagnostic.Create(descriptor, Node.GetLocation(), properties.ToImmutable(), messageArgs));
+            _report(Diagnostic.Create(descriptor, _location, properties.ToImmutable(), messageArgs));
         }
     }
 
@@ -106,6 +120,9 @@ namespace DeepSeek.Analyzers.Infrastructure
         public const string ShapeProperty = "Shape";
 
         public const string JsonShape = "Json";
+
+        /// <summary>"AppSettings" when the id is a JSON string value of an appsettings file (the span is the value, quotes included).</summary>
+        public const string AppSettingsShape = "AppSettings";
     }
 
     /// <summary>
@@ -144,6 +161,46 @@ namespace DeepSeek.Analyzers.Infrastructure
                     block.RegisterOperationAction(c => AnalyzeRuntimeConstant(c, deepSeek), OperationKind.FieldReference);
                 }
             });
+
+            // A project without appsettings files registers nothing for them.
+            if ((Gates & ModelIdGates.AppSettings) != 0 && AppSettingsFile.AnyIn(context.Options.AdditionalFiles))
+            {
+                context.RegisterAdditionalFileAction(c => AnalyzeAppSettings(c, deepSeek));
+            }
+        }
+
+        /// <summary>
+        /// Model ids of DeepSeek sections in appsettings*.json: the section (its name or api.deepseek.com endpoint) is the
+        /// evidence, a section on another host is never one. Same candidates and messages as in code.
+        /// </summary>
+        private void AnalyzeAppSettings(AdditionalFileAnalysisContext context, DeepSeekCompilationContext deepSeek)
+        {
+            var file = AppSettingsFile.Read(context.AdditionalFile, context.CancellationToken, out var text);
+            if (file == null || text == null || file.ModelValues.IsEmpty)
+            {
+                return;
+            }
+
+            var catalog = deepSeek.Catalog;
+            DeepSeekOptions? options = null;
+            foreach (var value in file.ModelValues)
+            {
+                if (!value.DeepSeekBound || !MayBeCandidate(value.Value, catalog))
+                {
+                    continue;
+                }
+
+                options ??= AppSettingsFile.OptionsFor(context.AdditionalFile, context.Options.AnalyzerConfigOptionsProvider, deepSeek.Compilation);
+                // No migration-table silence here: configuration does not map old names to new, and a JSON map does it in
+                // its property names ({ "deepseek-chat": "deepseek-flash" }), which are never candidates.
+                if (!IsCandidate(value.Value, catalog, options))
+                {
+                    continue;
+                }
+
+                var location = value.LocationIn(context.AdditionalFile.Path, text);
+                Report(new ModelIdFinding(context.ReportDiagnostic, deepSeek, options, location, value.Value, ModelIdShape.AppSettings));
+            }
         }
 
         private void AnalyzeLiteral(OperationAnalysisContext context, DeepSeekCompilationContext deepSeek)
@@ -333,7 +390,7 @@ namespace DeepSeek.Analyzers.Infrastructure
     {
         private protected abstract DeepSeek.Catalog.AliasStatus Status { get; }
 
-        private protected sealed override ModelIdGates Gates => ModelIdGates.MigrationTable;
+        private protected sealed override ModelIdGates Gates => ModelIdGates.MigrationTable | ModelIdGates.AppSettings;
 
         private protected sealed override bool MayBeCandidate(string id, EffectiveCatalog catalog)
         {

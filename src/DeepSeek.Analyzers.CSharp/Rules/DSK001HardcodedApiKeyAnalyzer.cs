@@ -68,6 +68,12 @@ namespace DeepSeek.Analyzers.Rules
                     OperationKind.SimpleAssignment,
                     OperationKind.Return);
             });
+
+            // A project without appsettings files registers nothing for them.
+            if (AppSettingsFile.AnyIn(context.Options.AdditionalFiles))
+            {
+                context.RegisterAdditionalFileAction(c => AnalyzeAppSettings(c, deepSeek));
+            }
         }
 
         private static void AnalyzeLiteral(OperationAnalysisContext context, DeepSeekCompilationContext deepSeek)

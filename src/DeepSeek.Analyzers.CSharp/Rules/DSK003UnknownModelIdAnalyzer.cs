@@ -25,7 +25,7 @@ namespace DeepSeek.Analyzers.Rules
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
             ImmutableArray.Create(Descriptors.DSK003_UnknownModelId);
 
-        private protected override ModelIdGates Gates => ModelIdGates.MigrationTable | ModelIdGates.DeepSeekEvidence;
+        private protected override ModelIdGates Gates => ModelIdGates.MigrationTable | ModelIdGates.DeepSeekEvidence | ModelIdGates.AppSettings;
 
         /// <summary>
         /// <c>deepseek-</c> + lowercase id characters (so <c>deepseek-r1:7b</c>, <c>deepseek/…</c>, <c>DeepSeek-R1</c> and prose

@@ -21,17 +21,25 @@ namespace DeepSeek.Analyzers.Infrastructure
         /// <summary>The fixer's equivalence key (each fixer also exposes it as a constant).</summary>
         private protected abstract string Key { get; }
 
-        public sealed override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+        /// <summary>The batch fixer for code, plus the appsettings findings in project and solution scope.</summary>
+        public sealed override FixAllProvider GetFixAllProvider() => ModelIdFixAllProvider.Instance;
 
         public sealed override async Task RegisterCodeFixesAsync(CodeFixContext context)
         {
-            var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+            // The fixers are exported for additional documents too (appsettings*.json), where Document would throw.
+            if (!(context.TextDocument is Document document))
+            {
+                RegisterAppSettingsFixes(context);
+                return;
+            }
+
+            var root = await document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
             if (root == null)
             {
                 return;
             }
 
-            var catalog = ModelIdFix.CatalogOf(context.Document.Project);
+            var catalog = ModelIdFix.CatalogOf(document.Project);
             foreach (var diagnostic in context.Diagnostics)
             {
                 var properties = diagnostic.Properties;
@@ -60,9 +68,27 @@ namespace DeepSeek.Analyzers.Infrastructure
                 context.RegisterCodeFix(
                     CodeAction.Create(
                         title,
-                        ct => FixAsync(context.Document, diagnostic.Location.SourceSpan, id, replacement, json, disableThinking, ct),
+                        ct => FixAsync(document, diagnostic.Location.SourceSpan, id, replacement, json, disableThinking, ct),
                         Key),
                     diagnostic);
+            }
+        }
+
+        /// <summary>The JSON value becomes the replacement; thinking stays as the code that sends the request sets it.</summary>
+        private void RegisterAppSettingsFixes(CodeFixContext context)
+        {
+            foreach (var diagnostic in context.Diagnostics)
+            {
+                if (AppSettingsFix.IsAppSettingsFinding(diagnostic))
+                {
+                    var replacement = diagnostic.Properties[ModelIdDiagnostic.ReplacementProperty];
+                    context.RegisterCodeFix(
+                        CodeAction.Create(
+                            $"Use '{replacement}'",
+                            ct => AppSettingsFix.FixAsync(context.TextDocument, new[] { diagnostic }, ct),
+                            Key),
+                        diagnostic);
+                }
             }
         }
 

@@ -10,7 +10,7 @@ namespace DeepSeek.Analyzers.Rules
     /// DSK002 fix: the target model (<c>DeepSeekModels.Flash</c> with DeepSeek.Runtime), and for <c>deepseek-chat</c>
     /// thinking disabled where the request body is in reach, since the current models think by default.
     /// </summary>
-    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(DSK002RetiredModelAliasCodeFixProvider))]
+    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(DSK002RetiredModelAliasCodeFixProvider), DocumentKinds = new[] { nameof(TextDocumentKind.Document), nameof(TextDocumentKind.AdditionalDocument) })]
     [Shared]
     public sealed class DSK002RetiredModelAliasCodeFixProvider : ModelIdCodeFixProvider
     {

@@ -11,7 +11,7 @@ namespace DeepSeek.Analyzers.Rules
     /// retired or marketing name) — <c>DeepSeekModels.Flash</c> / <c>V4Pro</c> with DeepSeek.Runtime — or, inside JSON
     /// text, the id in place.
     /// </summary>
-    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(DSK003UnknownModelIdCodeFixProvider))]
+    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(DSK003UnknownModelIdCodeFixProvider), DocumentKinds = new[] { nameof(TextDocumentKind.Document), nameof(TextDocumentKind.AdditionalDocument) })]
     [Shared]
     public sealed class DSK003UnknownModelIdCodeFixProvider : ModelIdCodeFixProvider
     {

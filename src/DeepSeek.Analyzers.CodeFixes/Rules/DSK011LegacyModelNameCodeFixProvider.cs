@@ -10,7 +10,7 @@ namespace DeepSeek.Analyzers.Rules
     /// DSK011 fix: the target model in place of the legacy name (<c>DeepSeekModels.Flash</c> with DeepSeek.Runtime); the
     /// thinking mode stays as it is.
     /// </summary>
-    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(DSK011LegacyModelNameCodeFixProvider))]
+    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(DSK011LegacyModelNameCodeFixProvider), DocumentKinds = new[] { nameof(TextDocumentKind.Document), nameof(TextDocumentKind.AdditionalDocument) })]
     [Shared]
     public sealed class DSK011LegacyModelNameCodeFixProvider : ModelIdCodeFixProvider
     {

@@ -43,7 +43,10 @@ namespace DeepSeek.Analyzers.Tests.Meta
             Assert.True(failures.Count == 0, string.Join("\n\n", failures.Take(5)));
         }
 
-        /// <summary>Mutated deepseek.catalog.json files (truncated, tokens deleted, broken quotes) next to code that uses every model position.</summary>
+        /// <summary>
+        /// Mutated JSON snippets (truncated, tokens deleted, broken quotes) as deepseek.catalog.json and as appsettings.json,
+        /// next to code that uses every model position.
+        /// </summary>
         private static async Task<List<string>> RunCatalogFilesAsync(ImmutableArray<DiagnosticAnalyzer> analyzers, List<string> catalogs)
         {
             const string Code = """
@@ -69,7 +72,9 @@ namespace DeepSeek.Analyzers.Tests.Meta
             {
                 foreach (var mutant in Mutants(catalog, seed: index, csharp: false))
                 {
+                    // The same half-typed JSON as a catalog file and as an appsettings file (which four rules read).
                     failures.AddRange(await AnalyzeAsync(compilation, analyzers, new InMemoryText("/deepseek.catalog.json", mutant)));
+                    failures.AddRange(await AnalyzeAsync(compilation, analyzers, new InMemoryText("/appsettings.json", mutant)));
                 }
             }
 

@@ -147,8 +147,12 @@ namespace DeepSeek.Analyzers.Tests.Properties
                     }
 
                     break;
-                case JsonStringNode _:
+                case JsonStringNode value:
+                    // The end is where the string as written stops: its closing quote, and the text between reads back.
                     Assert.Equal('"', text[node.Start]);
+                    Assert.InRange(value.End, node.Start + 2, text.Length);
+                    Assert.Equal('"', text[value.End - 1]);
+                    Assert.Equal(value.Value, ((JsonStringNode)Scanners.ParseJson(text.Substring(node.Start, value.End - node.Start), out _)!).Value);
                     break;
             }
         }

@@ -89,6 +89,19 @@ namespace DeepSeek.Analyzers.Tests.Properties
 
         public static JsonNode? ParseJson(string text, out JsonError? error) => MiniJson.Parse(text, out error);
 
+        // ---- appsettings*.json ----------------------------------------------------------------------------------
+
+        /// <summary>Every candidate value of an appsettings file: the value, its span as written, its section binding, and whether it is a model id.</summary>
+        public static IReadOnlyList<(string Value, int Start, int End, DeepSeekBinding Binding, bool IsModel)> AppSettingsValues(string text)
+        {
+            var file = AppSettingsFile.Parse(text);
+            return file.ModelValues.Select(v => (v.Value, v.Span.Start, v.Span.End, v.Binding, true))
+                .Concat(file.StringValues.Select(v => (v.Value, v.Span.Start, v.Span.End, v.Binding, false)))
+                .ToList();
+        }
+
+        public static bool IsAppSettingsPath(string? path) => AppSettingsFile.IsAppSettingsPath(path);
+
         public static EffectiveCatalog BaseCatalog => EffectiveCatalog.Base;
 
         public static EffectiveCatalog ApplyCatalogFile(EffectiveCatalog catalog, string text, out JsonError? error)
