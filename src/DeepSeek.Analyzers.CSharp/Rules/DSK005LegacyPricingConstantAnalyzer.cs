@@ -18,7 +18,8 @@ namespace DeepSeek.Analyzers.Rules
     /// </summary>
     /// <remarks>
     /// Numeric literals are everywhere, so the order is the point: the literal's text against the legacy values of the
-    /// catalog (no allocation), then the per-file gate, then the names around it, and only then DeepSeek evidence.
+    /// catalog (no allocation, no semantic model), then the names around the few that match, then the per-file gate, and
+    /// only then DeepSeek evidence.
     /// </remarks>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class DSK005LegacyPricingConstantAnalyzer : DeepSeekAnalyzer
@@ -35,7 +36,7 @@ namespace DeepSeek.Analyzers.Rules
             }
 
             // A literal-operation action, not a syntax-node one: the driver hands over the literals of the operation trees
-            // it builds anyway, where a syntax-node action walks every node of every declaration (measured: about 20x).
+            // it builds anyway, where a syntax-node action makes it walk every node of every declaration for this rule.
             context.RegisterOperationAction(c => Analyze(c, deepSeek, values), OperationKind.Literal);
         }
 
@@ -49,14 +50,17 @@ namespace DeepSeek.Analyzers.Rules
 
             var literal = (LiteralExpressionSyntax)syntax;
             var match = values.Match(literal.Token.Text);
-            var model = context.Operation.SemanticModel;
-            if (match == null || model == null || !deepSeek.Gate.MayHoldEvidence(literal.SyntaxTree, context.CancellationToken))
+            if (match == null || context.Operation.SemanticModel is not { } model)
             {
                 return;
             }
 
+            // The names before the gate: ordinary code holds legacy-looking numbers (a version 1.1, a 0.55 opacity), and the
+            // gate's first question in a compilation scans every file's text; the names, read from the syntax around the
+            // literal, answer no for those without it.
             var slot = PriceSlots.Read(literal, model, context.CancellationToken);
             if (!slot.IsPrice || !match.IsLegacyFor(slot.Role, out var legacy, out var unit, out var fixable)
+                || !deepSeek.Gate.MayHoldEvidence(literal.SyntaxTree, context.CancellationToken)
                 || !IsDeepSeekCode(literal, context.Operation, slot, deepSeek, context.CancellationToken))
             {
                 return;
