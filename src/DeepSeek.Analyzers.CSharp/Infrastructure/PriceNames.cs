@@ -7,13 +7,17 @@ namespace DeepSeek.Analyzers.Infrastructure
     /// <summary>What one name (identifier, tuple element, dictionary key) says about a price.</summary>
     internal readonly struct PriceName
     {
-        public PriceName(bool isPrice, PriceRole? role, bool roleConflict, bool saysDeepSeek)
+        public PriceName(bool isPrice, PriceRole? role, bool roleConflict, bool saysDeepSeek, bool saysRatio = false)
         {
             IsPrice = isPrice;
             Role = role;
             RoleConflict = roleConflict;
             SaysDeepSeek = saysDeepSeek;
+            SaysRatio = saysRatio;
         }
+
+        /// <summary>The name says a ratio or weight (<c>OutputTokensRatio</c>, <c>InputShare</c>): a role, but not a price.</summary>
+        public bool SaysRatio { get; }
 
         /// <summary>The name says price: price, cost, usd, fee, per million / per 1K / per token, an input or output rate …</summary>
         public bool IsPrice { get; }
@@ -51,6 +55,13 @@ namespace DeepSeek.Analyzers.Infrastructure
             "million", "m", "mtok", "mtoks", "k", "ktok", "thousand", "token", "tokens", "tok", "1m", "1k", "1000", "1000000",
         };
 
+        /// <summary>Words of quantities that are no price, even beside a role word or in a cost-named type.</summary>
+        private static readonly HashSet<string> RatioWords = new HashSet<string>(StringComparer.Ordinal)
+        {
+            "ratio", "ratios", "share", "fraction", "percent", "percentage", "weight", "factor", "probability", "threshold",
+            "temperature", "multiplier",
+        };
+
         private static readonly HashSet<string> RateQualifiers = new HashSet<string>(StringComparer.Ordinal)
         {
             "input", "output", "prompt", "completion", "token", "tokens",
@@ -65,10 +76,11 @@ namespace DeepSeek.Analyzers.Infrastructure
             }
 
             var words = Words(name!);
-            bool price = false, hit = false, miss = false, input = false, output = false, cache = false;
+            bool price = false, hit = false, miss = false, input = false, output = false, cache = false, ratio = false;
             for (var i = 0; i < words.Count; i++)
             {
                 var word = words[i];
+                ratio |= RatioWords.Contains(word);
                 if (PriceWords.Contains(word))
                 {
                     price = true;
@@ -80,8 +92,10 @@ namespace DeepSeek.Analyzers.Infrastructure
                 else if (word == "rate" || word == "rates")
                 {
                     // A hit rate, error rate or learning rate is a ratio: only an input/output/token rate or a rate per unit is a price.
-                    price |= (i > 0 && RateQualifiers.Contains(words[i - 1]))
-                             || (i + 1 < words.Count && (words[i + 1] == "per" || words[i + 1] == "usd"));
+                    var priced = (i > 0 && RateQualifiers.Contains(words[i - 1]))
+                                 || (i + 1 < words.Count && (words[i + 1] == "per" || words[i + 1] == "usd"));
+                    price |= priced;
+                    ratio |= !priced;
                 }
 
                 switch (word)
@@ -143,7 +157,7 @@ namespace DeepSeek.Analyzers.Infrastructure
                 conflict = cache;
             }
 
-            return new PriceName(price, role, conflict, SaysDeepSeek(name!));
+            return new PriceName(price, role, conflict, SaysDeepSeek(name!), ratio);
         }
 
         /// <summary>True when the letters of <paramref name="text"/>, ignoring case, '-', '_' and spaces, hold "deepseek".</summary>

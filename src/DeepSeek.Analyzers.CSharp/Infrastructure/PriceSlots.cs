@@ -106,7 +106,8 @@ namespace DeepSeek.Analyzers.Infrastructure
                 }
             }
 
-            if (significant < 0)
+            // A ratio named for its role (OutputTokensRatio in a cost tracker) is no price unless the name itself says price.
+            if (significant < 0 || (names[significant].SaysRatio && !names[significant].IsPrice))
             {
                 return new PriceSlot(false, null, saysDeepSeek);
             }

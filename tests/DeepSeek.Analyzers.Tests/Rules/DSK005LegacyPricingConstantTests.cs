@@ -310,13 +310,15 @@ namespace DeepSeek.Analyzers.Tests.Rules
             using OpenAI;
             using OpenAI.Chat;
 
-            class DeepSeekChat
+            class DeepSeekChatCostTracker
             {
                 private readonly ChatClient _client = new ChatClient("deepseek-flash", new ApiKeyCredential("k"),
                     new OpenAIClientOptions { Endpoint = new Uri("https://api.deepseek.com") });
 
                 const double ExpectedCacheHitRate = 0.07;
                 const double CacheMissRatio = 0.28;
+                const double OutputTokensRatio = 0.28;
+                const double InputShare = 0.55;
                 const double Temperature = 0.55;
                 const int MaxOutputTokens = 1024;
 
