@@ -51,3 +51,4 @@ ChatClient vision = client.GetChatClient(Models.Vision);
 Console.WriteLine($"{launch.GetType().Name} {vision.GetType().Name}");
 
 Console.WriteLine($"Estimated cost of 1M output tokens: {Pricing.OutputCost(Models.Default, 1_000_000):C}");
+Console.WriteLine($"Estimated cost of 1M input tokens, half from the cache: {Pricing.InputCost(500_000, 500_000):C}");

@@ -45,6 +45,14 @@ namespace DeepSeek.Analyzers
             DiagnosticSeverity.Info,
             description: "deepseek_analyzers.allowed_models lists the models a project may use (default: deepseek-flash only). deepseek-v4-pro costs about 3x Flash at both peak and off-peak rates, so it needs approval.");
 
+        public static readonly DiagnosticDescriptor DSK005_LegacyPricingConstant = Create(
+            RuleIdentifiers.LegacyPricingConstant,
+            title: "Legacy DeepSeek pricing constant",
+            messageFormat: "{0} is the {1} {2} price ({3}), which DeepSeek no longer bills{4}",
+            RuleCategories.Cost,
+            DiagnosticSeverity.Warning,
+            description: "DeepSeek has changed its prices five times since 2025 and bills peak / off-peak since 2026-08-16: a cost estimate, budget or spend guard built on an old price is wrong by up to several times. Use today's peak price (the safe bound when the hour is unknown; off-peak is half), or DeepSeek.Runtime's DeepSeekPricing.");
+
         public static readonly DiagnosticDescriptor DSK011_LegacyModelName = Create(
             RuleIdentifiers.LegacyModelName,
             title: "Legacy DeepSeek model name, still served",

@@ -10,6 +10,7 @@ namespace DeepSeek.Analyzers
         public const string RetiredModelAlias = "DSK002";
         public const string UnknownModelId = "DSK003";
         public const string ModelNotAllowed = "DSK004";
+        public const string LegacyPricingConstant = "DSK005";
 
         public const string UnboundedRetry = "DSK007";
         public const string ExcessiveRetry = "DSK008";

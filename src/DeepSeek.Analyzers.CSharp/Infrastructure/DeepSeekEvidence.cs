@@ -242,6 +242,29 @@ namespace DeepSeek.Analyzers.Infrastructure
             return tree == null ? DeepSeekBinding.Unknown : tree.BindingOfContainingCode(operation, cancellationToken);
         }
 
+        /// <summary>
+        /// True when some member or type of the file of <paramref name="operation"/> holds DeepSeek evidence and no other
+        /// host's: for code that is DeepSeek's by the file it lives in, such as a price table beside the client (DSK005).
+        /// </summary>
+        public bool FileHasEvidence(IOperation operation, CancellationToken cancellationToken)
+        {
+            var tree = GetTree(operation, cancellationToken);
+            if (tree == null)
+            {
+                return false;
+            }
+
+            foreach (var flags in tree.Roots.Values)
+            {
+                if (flags.ToBinding() == DeepSeekBinding.Bound)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         /// <summary>True for a secret name that says DeepSeek (<c>DEEPSEEK_API_KEY</c>, <c>DeepSeek:ApiKey</c>, <c>DeepSeek__ApiKey</c>, …).</summary>
         public static bool IsDeepSeekSecretName(string? name) => EvidenceSignals.IsDeepSeekSecretName(name);
 

@@ -113,6 +113,42 @@ namespace DeepSeek.Analyzers.Tests.Properties
 
         public static bool IsCatalogFile(string? path) => CatalogFile.IsCatalogFile(path);
 
+        // ---- DSK005: price names and the legacy-price matcher ------------------------------------------------------
+
+        /// <summary>Whether a name says price, the role it says (null: none, or two that do not combine), and whether it says DeepSeek.</summary>
+        public static (bool IsPrice, PriceRole? Role, bool SaysDeepSeek) ClassifyPriceName(string? name)
+        {
+            var read = PriceNames.Classify(name);
+            return (read.IsPrice, read.Role, read.SaysDeepSeek);
+        }
+
+        public static bool SaysDeepSeek(string? text) => PriceNames.SaysDeepSeek(text);
+
+        public static PriceUnit? PriceUnitOf(string? name) => PriceNames.UnitOf(name);
+
+        /// <summary>
+        /// The legacy-price matcher on a literal's text: null when it is no legacy value; else whether it is legacy for
+        /// <paramref name="role"/> (null: no role), in which unit, and the legacy price it matched.
+        /// </summary>
+        public static (bool Legacy, PriceUnit Unit, decimal PerMillion, PriceRole LegacyRole)? MatchLegacyPrice(
+            EffectiveCatalog catalog, string literalText, PriceRole? role)
+        {
+            var match = LegacyPriceValues.For(catalog).Match(literalText);
+            if (match == null)
+            {
+                return null;
+            }
+
+            var legacy = match.IsLegacyFor(role, out var price, out var unit, out _);
+            return (legacy, unit, price?.PerMillion ?? 0m, price?.Role ?? default);
+        }
+
+        public static decimal InUnit(decimal perMillion, PriceUnit unit) => LegacyPriceValues.InUnit(perMillion, unit);
+
+        /// <summary>The DSK005 fix's literal text for <paramref name="value"/> written like <paramref name="original"/>.</summary>
+        public static string FormatPriceLiteral(decimal value, string original)
+            => DeepSeek.Analyzers.Rules.DSK005LegacyPricingConstantCodeFixProvider.FormatLiteral(value, original);
+
         // ---- .editorconfig option values -------------------------------------------------------------------------
 
         public static DeepSeekOptions ReadOptions(AnalyzerConfigOptions options) => DeepSeekOptions.Read(options);
