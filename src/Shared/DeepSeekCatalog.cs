@@ -156,7 +156,7 @@ namespace DeepSeek.Catalog
         public DateTimeOffset Since { get; }
     }
 
-    /// <summary>A price DeepSeek no longer bills: legacy only for its role (0.28 was a cache-miss input price, never an output one).</summary>
+    /// <summary>A price DeepSeek no longer bills, for one role: a value is legacy for the roles it was billed in (0.28 was V3.2's cache-miss input and V4 Flash launch's output).</summary>
     internal sealed class LegacyPrice
     {
         public LegacyPrice(string generation, PriceRole role, decimal perMillion, string replacedBy, DateTimeOffset since)

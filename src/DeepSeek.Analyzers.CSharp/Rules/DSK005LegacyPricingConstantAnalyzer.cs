@@ -37,7 +37,9 @@ namespace DeepSeek.Analyzers.Rules
 
             // A literal-operation action, not a syntax-node one: the driver hands over the literals of the operation trees
             // it builds anyway, where a syntax-node action makes it walk every node of every declaration for this rule.
-            context.RegisterOperationAction(c => Analyze(c, deepSeek, values), OperationKind.Literal);
+            // Only in files that may hold DeepSeek evidence: a price counts only in DeepSeek code, whose names or evidence
+            // are text the gate finds.
+            GatedBlocks.Register(context, deepSeek.Gate.MayHoldEvidence, block => block.RegisterOperationAction(c => Analyze(c, deepSeek, values), OperationKind.Literal));
         }
 
         private static void Analyze(OperationAnalysisContext context, DeepSeekCompilationContext deepSeek, LegacyPriceValues values)
@@ -55,12 +57,8 @@ namespace DeepSeek.Analyzers.Rules
                 return;
             }
 
-            // The names before the gate: ordinary code holds legacy-looking numbers (a version 1.1, a 0.55 opacity), and the
-            // gate's first question in a compilation scans every file's text; the names, read from the syntax around the
-            // literal, answer no for those without it.
             var slot = PriceSlots.Read(literal, model, context.CancellationToken);
             if (!slot.IsPrice || !match.IsLegacyFor(slot.Role, out var legacy, out var unit, out var fixable)
-                || !deepSeek.Gate.MayHoldEvidence(literal.SyntaxTree, context.CancellationToken)
                 || !IsDeepSeekCode(literal, context.Operation, slot, deepSeek, context.CancellationToken))
             {
                 return;
