@@ -31,6 +31,7 @@ namespace DeepSeek.Analyzers.Benchmarks
         {
             var rounds = 5;
             var snippets = false;
+            var gateOnly = false;
             var options = new Dictionary<string, string>(StringComparer.Ordinal);
             var directories = new List<string>();
             for (var i = 0; i < args.Length; i++)
@@ -42,6 +43,9 @@ namespace DeepSeek.Analyzers.Benchmarks
                         break;
                     case "--snippets":
                         snippets = true;
+                        break;
+                    case "--gate":
+                        gateOnly = true;
                         break;
                     case "--option" when i + 1 < args.Length:
                         var pair = args[++i].Split('=', 2);
@@ -73,6 +77,12 @@ namespace DeepSeek.Analyzers.Benchmarks
                 new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, allowUnsafe: true, nullableContextOptions: NullableContextOptions.Enable));
             var lines = trees.Sum(t => t.GetText().Lines.Count);
             Console.WriteLine($"corpus: {trees.Length} files, {lines:N0} lines, {rounds} rounds (median), {string.Join(", ", directories)}");
+
+            if (gateOnly)
+            {
+                TimeGate(compilation, rounds);
+                return 0;
+            }
 
             var analyzers = Corpus.Analyzers();
             var analyzerOptions = new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, new CommandLineOptions(options));
@@ -120,6 +130,46 @@ namespace DeepSeek.Analyzers.Benchmarks
             }
 
             return 0;
+        }
+
+        /// <summary>
+        /// <c>--gate</c>: the per-file gate's text facts alone, every file once per round on one thread (what the first rule
+        /// to ask about a file pays), against the text's size.
+        /// </summary>
+        private static void TimeGate(Compilation compilation, int rounds)
+        {
+            var characters = compilation.SyntaxTrees.Sum(t => (long)t.GetText().Length);
+            var times = new List<double>();
+            var open = 0;
+            int[] counts = new int[4];
+            for (var round = 0; round < rounds + 1; round++)
+            {
+                var context = DeepSeekCompilationContext.Get(compilation.Clone(), new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, new CommandLineOptions(new Dictionary<string, string>())));
+                var stopwatch = Stopwatch.StartNew();
+                open = 0;
+                counts = new int[4];
+                foreach (var tree in context.Compilation.SyntaxTrees)
+                {
+                    var facts = new[]
+                    {
+                        context.Gate.MayHoldEvidence(tree, default), context.Gate.MayHoldKey(tree, default),
+                        context.Gate.MayHoldDeepSeekUrl(tree, default), context.Gate.MayNameRetry(tree, default),
+                    };
+                    open += facts.Any(f => f) ? 1 : 0;
+                    for (var i = 0; i < facts.Length; i++)
+                    {
+                        counts[i] += facts[i] ? 1 : 0;
+                    }
+                }
+
+                if (round > 0)
+                {
+                    times.Add(stopwatch.Elapsed.TotalSeconds);
+                }
+            }
+
+            var median = Median(times);
+            Console.WriteLine($"gate: {median * 1000:F1} ms for {characters / 1e6:F1} M characters ({characters / 1e6 / median:F0} M/s), {open} of {compilation.SyntaxTrees.Count()} files open to some rule (evidence {counts[0]}, key {counts[1]}, URL {counts[2]}, retry {counts[3]})");
         }
 
         private static double TimeCompiler(Compilation compilation)
