@@ -11,6 +11,8 @@ namespace DeepSeek.Analyzers
         public const string UnknownModelId = "DSK003";
         public const string ModelNotAllowed = "DSK004";
 
+        public const string MissingMaxTokens = "DSK006";
+
         public const string UnboundedRetry = "DSK007";
         public const string ExcessiveRetry = "DSK008";
         public const string ClientSideApiKey = "DSK009";

@@ -1,0 +1,378 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text;
+using System.Threading;
+using DeepSeek.Analyzers.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace DeepSeek.Analyzers.Rules
+{
+    /// <summary>
+    /// DSK006: a DeepSeek-bound chat request whose output limit DeepSeek never sees — none at all, or only
+    /// <c>max_completion_tokens</c> (the OpenAI SDK's <c>MaxOutputTokenCount</c>, MEAI's <c>MaxOutputTokens</c>), which
+    /// DeepSeek ignores. Reported at the call for SDK calls and at the body's creation for raw bodies. Silent where a limit
+    /// reaches the wire as <c>max_tokens</c> (<c>Patch.Set("$.max_tokens"u8, n)</c>, a body member), where DeepSeek.Runtime's
+    /// policy may be on the client's pipeline, and wherever the limit cannot be told (options built elsewhere).
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class DSK006MissingMaxTokensAnalyzer : DeepSeekAnalyzer
+    {
+        /// <summary>Which shape the finding has, so the fix knows what to add.</summary>
+        public const string ShapeProperty = "Shape";
+
+        /// <summary>The value the fix writes: <c>deepseek_analyzers.default_max_tokens</c> of the file.</summary>
+        public const string MaxTokensProperty = "MaxTokens";
+
+        public const string OpenAIShape = "OpenAI";
+        public const string MeaiShape = "Meai";
+        public const string AnonymousShape = "Anonymous";
+        public const string EntriesShape = "Entries";
+        public const string JsonTextShape = "JsonText";
+
+        public const string NoLimitMessage = "no max_tokens: the output is unbounded";
+        public const string IgnoredLimitMessage = "the limit is sent as max_completion_tokens, which DeepSeek ignores";
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+            ImmutableArray.Create(Descriptors.DSK006_MissingMaxTokens);
+
+        private protected override void OnCompilationStart(CompilationStartAnalysisContext context, DeepSeekCompilationContext deepSeek)
+        {
+            var types = deepSeek.Types;
+            var sdkCalls = types.ChatClient != null || types.MeaiChatClient != null;
+            if (!sdkCalls && types.HttpClient == null)
+            {
+                return;
+            }
+
+            var runtime = RuntimePipelines.Create(context.Compilation);
+            if (sdkCalls)
+            {
+                context.RegisterOperationAction(c => AnalyzeCall(c, deepSeek, runtime), OperationKind.Invocation);
+            }
+
+            if (types.HttpClient != null)
+            {
+                context.RegisterOperationAction(c => AnalyzeBody(c, deepSeek, runtime), OperationKind.AnonymousObjectCreation, OperationKind.ObjectCreation);
+            }
+        }
+
+        // ---- SDK calls ----------------------------------------------------------------------------------------
+
+        private static void AnalyzeCall(OperationAnalysisContext context, DeepSeekCompilationContext deepSeek, RuntimePipelines? runtime)
+        {
+            var invocation = (IInvocationOperation)context.Operation;
+            bool openAI;
+            switch (invocation.TargetMethod.Name)
+            {
+                case "CompleteChat":
+                case "CompleteChatAsync":
+                case "CompleteChatStreaming":
+                case "CompleteChatStreamingAsync":
+                    openAI = true;
+                    break;
+                case "GetResponseAsync":
+                case "GetStreamingResponseAsync":
+                    openAI = false;
+                    break;
+                default:
+                    return;
+            }
+
+            var cancellationToken = context.CancellationToken;
+            if (!deepSeek.Gate.MayHoldEvidence(invocation, cancellationToken))
+            {
+                return;
+            }
+
+            var types = deepSeek.Types;
+            var method = invocation.TargetMethod;
+            IOperation? client;
+            INamedTypeSymbol? optionsType;
+            if (openAI)
+            {
+                // The protocol overload (BinaryContent) sends a body of the caller's own making.
+                if (!TypeSymbols.IsOrDerivesFrom(method.ContainingType, types.ChatClient) || HasParameterNamed(method, "BinaryContent"))
+                {
+                    return;
+                }
+
+                client = invocation.Instance;
+                optionsType = types.ChatCompletionOptions;
+            }
+            else
+            {
+                client = invocation.Instance
+                         ?? (method.IsExtensionMethod && invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null);
+                if (client == null || !IsMeaiChatClient(client.WithoutConversions().Type, types.MeaiChatClient))
+                {
+                    return;
+                }
+
+                optionsType = types.MeaiChatOptions;
+            }
+
+            if (client == null || optionsType == null)
+            {
+                return;
+            }
+
+            var options = deepSeek.Options.Get(invocation.Syntax.SyntaxTree);
+            var argument = OptionsArgument(invocation, optionsType);
+            var limit = openAI ? OutputLimits.OfOpenAIOptions(argument, invocation, types) : OutputLimits.OfMeaiOptions(argument, invocation, types);
+            if (limit == OutputLimit.Unknown || limit == OutputLimit.MaxTokens
+                || !deepSeek.Evidence.IsDeepSeekBound(client, options, cancellationToken)
+                || (runtime != null && runtime.MayCarryPolicy(client, cancellationToken)))
+            {
+                return;
+            }
+
+            Report(context, invocation.Syntax, limit, openAI ? OpenAIShape : MeaiShape, options);
+        }
+
+        private static IArgumentOperation? OptionsArgument(IInvocationOperation invocation, INamedTypeSymbol optionsType)
+        {
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Parameter != null && SymbolEqualityComparer.Default.Equals(argument.Parameter.Type, optionsType))
+                {
+                    return argument;
+                }
+            }
+
+            return null;
+        }
+
+        private static bool HasParameterNamed(IMethodSymbol method, string typeName)
+        {
+            foreach (var parameter in method.Parameters)
+            {
+                if (parameter.Type.Name == typeName)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool IsMeaiChatClient(ITypeSymbol? type, INamedTypeSymbol? chatClient)
+        {
+            if (type == null || chatClient == null)
+            {
+                return false;
+            }
+
+            if (SymbolEqualityComparer.Default.Equals(type, chatClient))
+            {
+                return true;
+            }
+
+            foreach (var implemented in type.AllInterfaces)
+            {
+                if (SymbolEqualityComparer.Default.Equals(implemented, chatClient))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        // ---- Raw bodies ---------------------------------------------------------------------------------------
+
+        private static void AnalyzeBody(OperationAnalysisContext context, DeepSeekCompilationContext deepSeek, RuntimePipelines? runtime)
+        {
+            var operation = context.Operation;
+            IOperation body;
+            string shape;
+            SyntaxNode location;
+            string? json = null;
+            switch (operation)
+            {
+                case IAnonymousObjectCreationOperation anonymous when HasChatMembers(anonymous):
+                    body = anonymous;
+                    location = anonymous.Syntax;
+                    shape = AnonymousShape;
+                    break;
+                case IObjectCreationOperation creation when IsEntriesBody(creation, deepSeek.Types):
+                    body = creation;
+                    location = creation.Syntax;
+                    shape = EntriesShape;
+                    break;
+                case IObjectCreationOperation content when content.Type?.Name == "StringContent" && content.Arguments.Length > 0:
+                    {
+                        var text = JsonTextOf(content.Arguments[0].Value, content);
+                        if (text == null)
+                        {
+                            return;
+                        }
+
+                        json = JsonOf(text);
+                        if (json == null)
+                        {
+                            return;
+                        }
+
+                        body = content;
+                        location = text.Syntax;
+                        shape = JsonTextShape;
+                        break;
+                    }
+
+                default:
+                    return;
+            }
+
+            var cancellationToken = context.CancellationToken;
+            if (!deepSeek.Gate.MayHoldEvidence(operation, cancellationToken))
+            {
+                return;
+            }
+
+            BodyKeys keys;
+            var limit = json != null ? OutputLimits.OfJsonText(json, out keys) : OutputLimits.OfBody(body, out keys);
+            if (keys != BodyKeys.Both || limit == OutputLimit.Unknown || limit == OutputLimit.MaxTokens
+                || !IsDeepSeekBody(deepSeek, body, json != null ? ((IObjectCreationOperation)body).Arguments[0].Value : body, cancellationToken)
+                || (runtime != null && MaySendThroughPolicy(body, runtime, cancellationToken)))
+            {
+                return;
+            }
+
+            Report(context, location, limit, shape, deepSeek.Options.Get(location.SyntaxTree));
+        }
+
+        /// <summary>An anonymous object with <c>model</c> and <c>messages</c> members; allocates nothing.</summary>
+        private static bool HasChatMembers(IAnonymousObjectCreationOperation anonymous)
+        {
+            var model = false;
+            var messages = false;
+            foreach (var member in anonymous.Initializers)
+            {
+                if (member is ISimpleAssignmentOperation assignment && assignment.Target is IPropertyReferenceOperation property)
+                {
+                    model |= property.Property.Name == "model";
+                    messages |= property.Property.Name == "messages";
+                }
+            }
+
+            return model && messages;
+        }
+
+        /// <summary>A <c>Dictionary&lt;string, …&gt;</c> or <c>JsonObject</c>: a body built from entries.</summary>
+        private static bool IsEntriesBody(IObjectCreationOperation creation, WellKnownTypes types)
+        {
+            var type = creation.Type as INamedTypeSymbol;
+            if (type == null)
+            {
+                return false;
+            }
+
+            if (type.Name == "Dictionary")
+            {
+                return type.TypeArguments.Length == 2 && type.TypeArguments[0].SpecialType == SpecialType.System_String
+                       && SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, types.Dictionary);
+            }
+
+            return type.Name == "JsonObject" && SymbolEqualityComparer.Default.Equals(type, types.JsonObject);
+        }
+
+        /// <summary>The JSON text handed to <c>new StringContent(…)</c>: a literal or interpolated string, directly or through a local.</summary>
+        private static IOperation? JsonTextOf(IOperation argument, IOperation content)
+        {
+            var value = argument.WithoutConversions();
+            if (value is ILocalReferenceOperation local)
+            {
+                value = OutputLimits.InitializerOf(local.Local, content) ?? value;
+            }
+
+            return value is IInterpolatedStringOperation || (value is ILiteralOperation && value.Type?.SpecialType == SpecialType.System_String)
+                ? value
+                : null;
+        }
+
+        /// <summary>The JSON of a string (an interpolation hole reads as a placeholder), or null when it is no JSON object.</summary>
+        private static string? JsonOf(IOperation text)
+        {
+            if (text is ILiteralOperation literal)
+            {
+                return literal.ConstantValue.Value is string value && value.TrimStart().StartsWith("{", System.StringComparison.Ordinal) ? value : null;
+            }
+
+            var builder = new StringBuilder();
+            foreach (var part in ((IInterpolatedStringOperation)text).Parts)
+            {
+                builder.Append(part is IInterpolatedStringTextOperation piece && piece.Text.ConstantValue.Value is string s ? s : "0");
+            }
+
+            var json = builder.ToString();
+            return json.TrimStart().StartsWith("{", System.StringComparison.Ordinal) ? json : null;
+        }
+
+        /// <summary>Where the body is sent first (a body naming a DeepSeek model still belongs to the gateway it is posted to), then its own evidence.</summary>
+        private static bool IsDeepSeekBody(DeepSeekCompilationContext deepSeek, IOperation body, IOperation content, CancellationToken cancellationToken)
+        {
+            switch (deepSeek.Evidence.DestinationOfRequest(body, cancellationToken))
+            {
+                case DeepSeekBinding.OtherHost:
+                    return false;
+                case DeepSeekBinding.Bound:
+                    return true;
+                default:
+                    return deepSeek.Evidence.IsDeepSeekRequest(content, deepSeek.Options.Get(body.Syntax.SyntaxTree), cancellationToken);
+            }
+        }
+
+        /// <summary>
+        /// The <c>HttpClient</c> the body is posted with, when it is the receiver of the call that takes the body (directly or
+        /// wrapped in <c>JsonContent.Create</c> / <c>new StringContent</c>): may its handler be <c>DeepSeekHttpHandler</c>?
+        /// A body whose sender is not in sight may be, so DSK006 stays silent.
+        /// </summary>
+        private static bool MaySendThroughPolicy(IOperation body, RuntimePipelines runtime, CancellationToken cancellationToken)
+        {
+            var node = body;
+            for (var step = 0; step < 3; step++)
+            {
+                var parent = node.ParentThroughConversions(out _);
+                if (!(parent is IArgumentOperation argument))
+                {
+                    return true;
+                }
+
+                switch (argument.Parent)
+                {
+                    case IInvocationOperation invocation:
+                        var receiver = invocation.Instance
+                                       ?? (invocation.TargetMethod.IsExtensionMethod && invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null);
+                        if (receiver != null && receiver.WithoutConversions().Type?.Name == "HttpClient")
+                        {
+                            return runtime.MayCarryPolicy(receiver, cancellationToken);
+                        }
+
+                        node = invocation;
+                        continue;
+                    case IObjectCreationOperation creation:
+                        node = creation;
+                        continue;
+                    default:
+                        return true;
+                }
+            }
+
+            return true;
+        }
+
+        private static void Report(OperationAnalysisContext context, SyntaxNode location, OutputLimit limit, string shape, DeepSeekOptions options)
+        {
+            var properties = ImmutableDictionary.CreateBuilder<string, string?>();
+            properties.Add(ShapeProperty, shape);
+            properties.Add(MaxTokensProperty, options.DefaultMaxTokens.ToString(CultureInfo.InvariantCulture));
+            context.ReportDiagnostic(Diagnostic.Create(
+                Descriptors.DSK006_MissingMaxTokens,
+                location.GetLocation(),
+                properties.ToImmutable(),
+                limit == OutputLimit.CompletionTokensOnly ? IgnoredLimitMessage : NoLimitMessage));
+        }
+    }
+}
