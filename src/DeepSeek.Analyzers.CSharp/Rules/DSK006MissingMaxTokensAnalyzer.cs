@@ -1,9 +1,12 @@
+using System;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
 using System.Threading;
 using DeepSeek.Analyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -54,7 +57,11 @@ namespace DeepSeek.Analyzers.Rules
 
             if (types.HttpClient != null)
             {
-                context.RegisterOperationAction(c => AnalyzeBody(c, deepSeek, runtime), OperationKind.AnonymousObjectCreation, OperationKind.ObjectCreation);
+                context.RegisterOperationAction(
+                    c => AnalyzeBody(c, deepSeek, runtime),
+                    OperationKind.AnonymousObjectCreation,
+                    OperationKind.ObjectCreation,
+                    OperationKind.VariableDeclarator);
             }
         }
 
@@ -201,16 +208,34 @@ namespace DeepSeek.Analyzers.Rules
                     location = creation.Syntax;
                     shape = EntriesShape;
                     break;
-                case IObjectCreationOperation content when content.Type?.Name == "StringContent" && content.Arguments.Length > 0:
+                case IObjectCreationOperation content when IsStringContent(content):
                     {
-                        var text = JsonTextOf(content.Arguments[0].Value, content);
-                        if (text == null)
+                        // JSON text written in the call; text kept in a local is reported from its declaration (below).
+                        var text = content.Arguments[0].Value.WithoutConversions();
+                        json = LooksLikeChatJson(text.Syntax) ? JsonOf(text) : null;
+                        if (json == null)
+                        {
+                            return;
+                        }
+
+                        body = content;
+                        location = text.Syntax;
+                        shape = JsonTextShape;
+                        break;
+                    }
+
+                case IVariableDeclaratorOperation declarator:
+                    {
+                        // var json = """{ "model": …, "messages": … }"""; … new StringContent(json, …).
+                        var text = declarator.Initializer?.Value.WithoutConversions();
+                        if (text == null || !LooksLikeChatJson(text.Syntax))
                         {
                             return;
                         }
 
                         json = JsonOf(text);
-                        if (json == null)
+                        var content = json == null ? null : StringContentOf(declarator.Symbol, declarator);
+                        if (content == null)
                         {
                             return;
                         }
@@ -278,18 +303,54 @@ namespace DeepSeek.Analyzers.Rules
             return type.Name == "JsonObject" && SymbolEqualityComparer.Default.Equals(type, types.JsonObject);
         }
 
-        /// <summary>The JSON text handed to <c>new StringContent(…)</c>: a literal or interpolated string, directly or through a local.</summary>
-        private static IOperation? JsonTextOf(IOperation argument, IOperation content)
+        private static bool IsStringContent(IObjectCreationOperation creation)
+            => creation.Type?.Name == "StringContent" && creation.Arguments.Length > 0;
+
+        /// <summary>
+        /// A cheap syntax test before any semantic work: a string literal or interpolated string whose source text names
+        /// <c>messages</c>. Reads the token's text, which the syntax tree already holds, so ordinary strings cost no allocation.
+        /// </summary>
+        private static bool LooksLikeChatJson(SyntaxNode text)
         {
-            var value = argument.WithoutConversions();
-            if (value is ILocalReferenceOperation local)
+            switch (text)
             {
-                value = OutputLimits.InitializerOf(local.Local, content) ?? value;
+                case LiteralExpressionSyntax literal when literal.IsKind(SyntaxKind.StringLiteralExpression):
+                    return literal.Token.Text.IndexOf("messages", StringComparison.Ordinal) >= 0;
+                case InterpolatedStringExpressionSyntax interpolated:
+                    foreach (var content in interpolated.Contents)
+                    {
+                        if (content is InterpolatedStringTextSyntax part && part.TextToken.Text.IndexOf("messages", StringComparison.Ordinal) >= 0)
+                        {
+                            return true;
+                        }
+                    }
+
+                    return false;
+                default:
+                    return false;
+            }
+        }
+
+        /// <summary>The <c>new StringContent(local, …)</c> of the local's method that sends the text, or null.</summary>
+        private static IObjectCreationOperation? StringContentOf(ILocalSymbol local, IOperation anyOperation)
+        {
+            var root = anyOperation;
+            while (root.Parent != null)
+            {
+                root = root.Parent;
             }
 
-            return value is IInterpolatedStringOperation || (value is ILiteralOperation && value.Type?.SpecialType == SpecialType.System_String)
-                ? value
-                : null;
+            foreach (var operation in root.Descendants())
+            {
+                if (operation is IObjectCreationOperation creation && IsStringContent(creation)
+                    && creation.Arguments[0].Value.WithoutConversions() is ILocalReferenceOperation reference
+                    && SymbolEqualityComparer.Default.Equals(reference.Local, local))
+                {
+                    return creation;
+                }
+            }
+
+            return null;
         }
 
         /// <summary>The JSON of a string (an interpolation hole reads as a placeholder), or null when it is no JSON object.</summary>
@@ -297,7 +358,7 @@ namespace DeepSeek.Analyzers.Rules
         {
             if (text is ILiteralOperation literal)
             {
-                return literal.ConstantValue.Value is string value && value.TrimStart().StartsWith("{", System.StringComparison.Ordinal) ? value : null;
+                return literal.ConstantValue.Value is string value && value.TrimStart().StartsWith("{", StringComparison.Ordinal) ? value : null;
             }
 
             var builder = new StringBuilder();
@@ -307,7 +368,7 @@ namespace DeepSeek.Analyzers.Rules
             }
 
             var json = builder.ToString();
-            return json.TrimStart().StartsWith("{", System.StringComparison.Ordinal) ? json : null;
+            return json.TrimStart().StartsWith("{", StringComparison.Ordinal) ? json : null;
         }
 
         /// <summary>Where the body is sent first (a body naming a DeepSeek model still belongs to the gateway it is posted to), then its own evidence.</summary>

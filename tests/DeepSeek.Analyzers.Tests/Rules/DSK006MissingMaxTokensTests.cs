@@ -8,7 +8,7 @@ using VerifyCS = DeepSeek.Analyzers.Tests.Verifiers.Verify<
 namespace DeepSeek.Analyzers.Tests.Rules
 {
     /// <summary>DSK006 on OpenAI SDK chat calls.</summary>
-    public class DSK006MissingMaxTokensTests
+    public partial class DSK006MissingMaxTokensTests
     {
         /// <summary>A DeepSeek-bound OpenAI ChatClient field, and the usings every OpenAI-shaped test needs.</summary>
         internal const string OpenAIClass = """
