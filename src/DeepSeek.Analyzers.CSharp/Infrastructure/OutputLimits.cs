@@ -40,6 +40,10 @@ namespace DeepSeek.Analyzers.Infrastructure
         public static OutputLimit OfMeaiOptions(IArgumentOperation? argument, IOperation call, WellKnownTypes types)
             => OfOptions(argument, call, types.MeaiChatOptions, MeaiMember);
 
+        /// <summary>The limit of the Betalgo <c>ChatCompletionCreateRequest</c> argument of <c>CreateCompletion</c>.</summary>
+        public static OutputLimit OfBetalgoRequest(IArgumentOperation? argument, IOperation call, WellKnownTypes types)
+            => argument == null ? OutputLimit.Unknown : OfOptions(argument, call, types.BetalgoChatCompletionCreateRequest, BetalgoMember);
+
         /// <summary>
         /// The limit of a raw body's members (anonymous object, dictionary or <c>JsonObject</c>): <paramref name="keys"/> says which
         /// of <c>model</c> and <c>messages</c> it holds. Members set on a local later in the method count wherever they are.
@@ -184,6 +188,25 @@ namespace DeepSeek.Analyzers.Infrastructure
         /// <summary>OpenAI <c>ChatCompletionOptions</c>: <c>MaxOutputTokenCount</c> is sent as <c>max_completion_tokens</c>.</summary>
         private static OutputLimit OpenAIMember(string name, bool isNull)
             => name == "MaxOutputTokenCount" && !isNull ? OutputLimit.CompletionTokensOnly : OutputLimit.None;
+
+        /// <summary>Betalgo sends <c>MaxTokens</c> as <c>max_tokens</c> and <c>MaxCompletionTokens</c> as <c>max_completion_tokens</c>.</summary>
+        private static OutputLimit BetalgoMember(string name, bool isNull)
+        {
+            if (isNull)
+            {
+                return OutputLimit.None;
+            }
+
+            switch (name)
+            {
+                case "MaxTokens":
+                    return OutputLimit.MaxTokens;
+                case "MaxCompletionTokens":
+                    return OutputLimit.CompletionTokensOnly;
+                default:
+                    return OutputLimit.None;
+            }
+        }
 
         /// <summary>
         /// MEAI <c>ChatOptions</c>: <c>MaxOutputTokens</c> becomes <c>max_completion_tokens</c> in the OpenAI adapter; a raw

@@ -144,6 +144,9 @@ namespace DeepSeek.Analyzers.Infrastructure
                                 : Client(receiver, depth + 1);
                         }
 
+                    case IPropertyReferenceOperation property when property.Instance != null && !EvidenceSymbols.IsTracked(property.Property):
+                        // service.ChatCompletion, client.Chat: an SDK member shares its owner's pipeline.
+                        return Client(property.Instance, depth + 1);
                     case ILocalReferenceOperation _:
                     case IFieldReferenceOperation _:
                     case IPropertyReferenceOperation _:

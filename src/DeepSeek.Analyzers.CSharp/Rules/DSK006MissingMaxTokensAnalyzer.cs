@@ -30,6 +30,7 @@ namespace DeepSeek.Analyzers.Rules
 
         public const string OpenAIShape = "OpenAI";
         public const string MeaiShape = "Meai";
+        public const string BetalgoShape = "Betalgo";
         public const string AnonymousShape = "Anonymous";
         public const string EntriesShape = "Entries";
         public const string JsonTextShape = "JsonText";
@@ -43,7 +44,7 @@ namespace DeepSeek.Analyzers.Rules
         private protected override void OnCompilationStart(CompilationStartAnalysisContext context, DeepSeekCompilationContext deepSeek)
         {
             var types = deepSeek.Types;
-            var sdkCalls = types.ChatClient != null || types.MeaiChatClient != null;
+            var sdkCalls = types.ChatClient != null || types.MeaiChatClient != null || types.BetalgoChatCompletionCreateRequest != null;
             if (!sdkCalls && types.HttpClient == null)
             {
                 return;
@@ -73,6 +74,10 @@ namespace DeepSeek.Analyzers.Rules
             bool openAI;
             switch (invocation.TargetMethod.Name)
             {
+                case "CreateCompletion":
+                case "CreateCompletionAsStream":
+                    AnalyzeBetalgoCall(context, invocation, deepSeek, runtime);
+                    return;
                 case "CompleteChat":
                 case "CompleteChatAsync":
                 case "CompleteChatStreaming":
@@ -136,6 +141,45 @@ namespace DeepSeek.Analyzers.Rules
             }
 
             Report(context, invocation.Syntax, limit, openAI ? OpenAIShape : MeaiShape, options);
+        }
+
+        /// <summary>
+        /// Betalgo <c>service.ChatCompletion.CreateCompletion(request)</c>: bound by the service (its <c>BaseDomain</c>, key) or,
+        /// when the service says nothing, by the request (its <c>Model</c>); reported at the call wherever the request is built.
+        /// </summary>
+        private static void AnalyzeBetalgoCall(
+            OperationAnalysisContext context, IInvocationOperation invocation, DeepSeekCompilationContext deepSeek, RuntimePipelines? runtime)
+        {
+            var types = deepSeek.Types;
+            var cancellationToken = context.CancellationToken;
+            if (types.BetalgoChatCompletionCreateRequest == null || invocation.Instance == null
+                || !deepSeek.Gate.MayHoldEvidence(invocation, cancellationToken))
+            {
+                return;
+            }
+
+            var argument = OptionsArgument(invocation, types.BetalgoChatCompletionCreateRequest);
+            if (argument == null)
+            {
+                return;
+            }
+
+            var limit = OutputLimits.OfBetalgoRequest(argument, invocation, types);
+            if (limit == OutputLimit.Unknown || limit == OutputLimit.MaxTokens)
+            {
+                return;
+            }
+
+            var options = deepSeek.Options.Get(invocation.Syntax.SyntaxTree);
+            var service = deepSeek.Evidence.BindingOf(invocation.Instance, cancellationToken);
+            if (service == DeepSeekBinding.OtherHost
+                || (service != DeepSeekBinding.Bound && !deepSeek.Evidence.IsDeepSeekRequest(argument.Value, options, cancellationToken))
+                || (runtime != null && runtime.MayCarryPolicy(invocation.Instance, cancellationToken)))
+            {
+                return;
+            }
+
+            Report(context, invocation.Syntax, limit, BetalgoShape, options);
         }
 
         private static IArgumentOperation? OptionsArgument(IInvocationOperation invocation, INamedTypeSymbol optionsType)

@@ -45,8 +45,17 @@ namespace DeepSeek.Analyzers.Infrastructure
                 case DSK006MissingMaxTokensAnalyzer.JsonTextShape:
                     return JsonText(node, value);
                 case DSK006MissingMaxTokensAnalyzer.OpenAIShape when node is InvocationExpressionSyntax invocation:
-                    var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
-                    return model == null ? null : OpenAICall(text, model, invocation, value, cancellationToken);
+                    {
+                        var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+                        return model == null ? null : OpenAICall(text, model, invocation, value, cancellationToken);
+                    }
+
+                case DSK006MissingMaxTokensAnalyzer.BetalgoShape when node is InvocationExpressionSyntax invocation:
+                    {
+                        var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+                        return model == null ? null : BetalgoCall(text, model, invocation, value, cancellationToken);
+                    }
+
                 default:
                     return null;
             }
@@ -180,6 +189,45 @@ namespace DeepSeek.Analyzers.Infrastructure
             return new[] { new TextChange(new TextSpan(start + index, 0), insertion) };
         }
 
+        // ---- Betalgo requests -----------------------------------------------------------------------------------
+
+        /// <summary><c>MaxTokens = n</c> in the request's initializer (inline, or where the request local is created).</summary>
+        private static IReadOnlyList<TextChange>? BetalgoCall(
+            SourceText text, SemanticModel model, InvocationExpressionSyntax invocation, string value, CancellationToken cancellationToken)
+        {
+            var requestType = model.Compilation.GetTypeByMetadataName(MetadataNames.BetalgoChatCompletionCreateRequest);
+            if (requestType == null || !(model.GetOperation(invocation, cancellationToken) is IInvocationOperation call))
+            {
+                return null;
+            }
+
+            var request = call.Arguments.FirstOrDefault(a => a.Parameter != null && SymbolEqualityComparer.Default.Equals(a.Parameter.Type, requestType))?.Value.WithoutConversions();
+            var creation = request?.Syntax as BaseObjectCreationExpressionSyntax;
+            if (request is ILocalReferenceOperation local)
+            {
+                var declarator = local.Local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) as VariableDeclaratorSyntax;
+                creation = declarator?.Initializer?.Value as BaseObjectCreationExpressionSyntax;
+            }
+
+            if (creation == null)
+            {
+                return null;
+            }
+
+            const string property = "MaxTokens";
+            value = LimitOf(creation, "MaxCompletionTokens") ?? value;
+            var initializer = creation.Initializer;
+            if (initializer == null)
+            {
+                return new[] { new TextChange(new TextSpan(creation.Span.End, 0), $" {{ {property} = {value} }}") };
+            }
+
+            // A request shared by several calls gets the member once.
+            return initializer.Expressions.Any(e => e is AssignmentExpressionSyntax a && a.Left is IdentifierNameSyntax n && n.Identifier.ValueText == property)
+                ? Array.Empty<TextChange>()
+                : Append(text, initializer.OpenBraceToken, initializer.Expressions, $"{property} = {value}");
+        }
+
         // ---- OpenAI chat calls ---------------------------------------------------------------------------------
 
         private static IReadOnlyList<TextChange>? OpenAICall(
@@ -303,12 +351,12 @@ namespace DeepSeek.Analyzers.Infrastructure
             return true;
         }
 
-        /// <summary>The limit the options already ask for as <c>MaxOutputTokenCount = n</c> (a literal), to send as <c>max_tokens</c> too.</summary>
-        private static string? LimitOf(SyntaxNode node)
+        /// <summary>The limit the options already ask for as <c>MaxOutputTokenCount = n</c> (a literal; Betalgo: <c>MaxCompletionTokens</c>), to send as <c>max_tokens</c> too.</summary>
+        private static string? LimitOf(SyntaxNode node, string property = "MaxOutputTokenCount")
         {
             foreach (var assignment in node.DescendantNodes().OfType<AssignmentExpressionSyntax>())
             {
-                if (assignment.Left is IdentifierNameSyntax name && name.Identifier.ValueText == "MaxOutputTokenCount"
+                if (assignment.Left is IdentifierNameSyntax name && name.Identifier.ValueText == property
                     && assignment.Right is LiteralExpressionSyntax literal && literal.IsKind(SyntaxKind.NumericLiteralExpression))
                 {
                     return literal.Token.Text;
