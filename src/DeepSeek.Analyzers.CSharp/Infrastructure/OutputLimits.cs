@@ -45,6 +45,49 @@ namespace DeepSeek.Analyzers.Infrastructure
             => argument == null ? OutputLimit.Unknown : OfOptions(argument, call, types.BetalgoChatCompletionCreateRequest, BetalgoMember);
 
         /// <summary>
+        /// The limit of Semantic Kernel execution settings (an argument value; null: none passed). Only
+        /// <c>OpenAIPromptExecutionSettings</c> is read: its <c>MaxTokens</c> goes out as <c>max_completion_tokens</c>, its
+        /// <c>ExtraBody["max_tokens"]</c> as <c>max_tokens</c>. Base settings carrying <c>ExtensionData</c> are Unknown.
+        /// </summary>
+        public static OutputLimit OfSkSettings(IOperation? value, IOperation call, INamedTypeSymbol? openAISettings, INamedTypeSymbol? baseSettings)
+        {
+            if (value == null)
+            {
+                return OutputLimit.None;
+            }
+
+            value = value.WithoutConversions();
+            if (IsNull(value))
+            {
+                return OutputLimit.None;
+            }
+
+            if (value is ILocalReferenceOperation reference)
+            {
+                var initializer = InitializerOf(reference.Local, call);
+                if (!(initializer is IObjectCreationOperation created) || !TypeSymbols.IsOrDerivesFrom(created.Type, openAISettings))
+                {
+                    return OutputLimit.Unknown;
+                }
+
+                return Merge(OfInitializer(created.Initializer, SkMember), ScanLocal(reference.Local, call, call, (use, parent) => OptionsUse(use, parent, SkMember)));
+            }
+
+            if (!(value is IObjectCreationOperation creation))
+            {
+                return OutputLimit.Unknown;
+            }
+
+            if (TypeSymbols.IsOrDerivesFrom(creation.Type, openAISettings))
+            {
+                return OfInitializer(creation.Initializer, SkMember);
+            }
+
+            // new PromptExecutionSettings { ExtensionData = … } may name either field.
+            return SymbolEqualityComparer.Default.Equals(creation.Type, baseSettings) && creation.Initializer == null ? OutputLimit.None : OutputLimit.Unknown;
+        }
+
+        /// <summary>
         /// The limit of a raw body's members (anonymous object, dictionary or <c>JsonObject</c>): <paramref name="keys"/> says which
         /// of <c>model</c> and <c>messages</c> it holds. Members set on a local later in the method count wherever they are.
         /// </summary>
@@ -174,7 +217,9 @@ namespace DeepSeek.Analyzers.Infrastructure
                 switch (element)
                 {
                     case ISimpleAssignmentOperation assignment when assignment.Target is IPropertyReferenceOperation property:
-                        limit = Merge(limit, member(property.Property.Name, IsNull(assignment.Value)));
+                        limit = Merge(limit, property.Property.Name == ExtraBodyName
+                            ? ExtraBody(assignment.Value)
+                            : member(property.Property.Name, IsNull(assignment.Value)));
                         break;
                     case IMemberInitializerOperation nested when nested.InitializedMember is IPropertyReferenceOperation property:
                         limit = Merge(limit, member(property.Property.Name, false));
@@ -205,6 +250,48 @@ namespace DeepSeek.Analyzers.Infrastructure
                     return OutputLimit.CompletionTokensOnly;
                 default:
                     return OutputLimit.None;
+            }
+        }
+
+        /// <summary>
+        /// Semantic Kernel <c>OpenAIPromptExecutionSettings</c>: <c>MaxTokens</c> becomes <c>max_completion_tokens</c>. Its
+        /// <c>ExtraBody</c> (no other options type has a member of that name) is read by <see cref="ExtraBody"/>.
+        /// </summary>
+        private static OutputLimit SkMember(string name, bool isNull)
+        {
+            switch (name)
+            {
+                case "MaxTokens":
+                    return isNull ? OutputLimit.None : OutputLimit.CompletionTokensOnly;
+                case ExtraBodyName:
+                case "ExtensionData":
+                    return OutputLimit.Unknown;
+                default:
+                    return OutputLimit.None;
+            }
+        }
+
+        private const string ExtraBodyName = "ExtraBody";
+
+        /// <summary>
+        /// Semantic Kernel's <c>ExtraBody</c>: <c>max_tokens</c> when its entries (an initializer, or <c>["max_tokens"] = n</c> /
+        /// <c>Add("max_tokens", n)</c> on it) name the field; otherwise Unknown, since its keys may be computed.
+        /// </summary>
+        private static OutputLimit ExtraBody(IOperation value)
+        {
+            var keys = BodyKeys.None;
+            switch (value.WithoutConversions())
+            {
+                case IObjectCreationOperation creation when creation.Initializer != null:
+                    var limit = OutputLimit.None;
+                    foreach (var element in creation.Initializer.Initializers)
+                    {
+                        limit = Merge(limit, SystemMessages.TryGetEntry(element, out var key, out _) ? KeyOf(key, ref keys) : OutputLimit.Unknown);
+                    }
+
+                    return limit == OutputLimit.MaxTokens ? limit : OutputLimit.Unknown;
+                default:
+                    return OutputLimit.Unknown;
             }
         }
 
@@ -244,7 +331,23 @@ namespace DeepSeek.Analyzers.Infrastructure
 
                     if (property.ParentThroughConversions(out var target) is IAssignmentOperation assignment && assignment.Target == target)
                     {
-                        return member(property.Property.Name, IsNull(assignment.Value));
+                        return property.Property.Name == ExtraBodyName
+                            ? ExtraBody(assignment.Value)
+                            : member(property.Property.Name, IsNull(assignment.Value));
+                    }
+
+                    if (property.Property.Name == ExtraBodyName)
+                    {
+                        // settings.ExtraBody["max_tokens"] = n, settings.ExtraBody.Add("max_tokens", n).
+                        var keys = BodyKeys.None;
+                        var use = property.ParentThroughConversions(out _);
+                        var limit = use is IPropertyReferenceOperation indexer && indexer.Arguments.Length == 1
+                                    && indexer.ParentThroughConversions(out var slot) is IAssignmentOperation set && set.Target == slot
+                            ? KeyOf(indexer.Arguments[0].Value, ref keys)
+                            : use is IInvocationOperation add && add.TargetMethod.Name == "Add" && add.Arguments.Length == 2
+                                ? KeyOf(add.Arguments[0].Value, ref keys)
+                                : OutputLimit.Unknown;
+                        return limit == OutputLimit.MaxTokens ? limit : OutputLimit.Unknown;
                     }
 
                     // A read leaves the limit as it is, unless the member may carry one out of sight.

@@ -136,12 +136,28 @@ namespace DeepSeek.Analyzers.Infrastructure
                                 return Attached.Yes;
                             }
 
-                            // client.GetChatClient(model), chat.AsIChatClient(): the receiver's pipeline. A factory method: unknown.
+                            // client.GetChatClient(model), chat.AsIChatClient(), builder.AddOpenAIChatCompletion(…, openAIClient: c):
+                            // the receiver's pipeline and the clients handed in. A factory method of this project: unknown.
+                            var method = invocation.TargetMethod;
                             var receiver = invocation.Instance
-                                           ?? (invocation.TargetMethod.IsExtensionMethod && invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null);
-                            return receiver == null || !invocation.TargetMethod.DeclaringSyntaxReferences.IsEmpty
-                                ? Attached.Maybe
-                                : Client(receiver, depth + 1);
+                                           ?? (method.IsExtensionMethod && invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null);
+                            if (!method.DeclaringSyntaxReferences.IsEmpty || (receiver == null && method.Name != "CreateBuilder"))
+                            {
+                                return Attached.Maybe;
+                            }
+
+                            var attached = receiver == null ? Attached.No : Client(receiver, depth + 1);
+                            foreach (var argument in invocation.Arguments)
+                            {
+                                var argumentValue = argument.Value.WithoutConversions();
+                                if (attached != Attached.Yes && argument.ArgumentKind == ArgumentKind.Explicit && argument.Value != receiver
+                                    && IsPipelinePart(argumentValue.Type))
+                                {
+                                    attached = Merge(attached, Client(argumentValue, depth + 1));
+                                }
+                            }
+
+                            return attached;
                         }
 
                     case IPropertyReferenceOperation property when property.Instance != null && !EvidenceSymbols.IsTracked(property.Property):

@@ -31,6 +31,7 @@ namespace DeepSeek.Analyzers.Rules
         public const string OpenAIShape = "OpenAI";
         public const string MeaiShape = "Meai";
         public const string BetalgoShape = "Betalgo";
+        public const string SemanticKernelShape = "SemanticKernel";
         public const string AnonymousShape = "Anonymous";
         public const string EntriesShape = "Entries";
         public const string JsonTextShape = "JsonText";
@@ -45,15 +46,16 @@ namespace DeepSeek.Analyzers.Rules
         {
             var types = deepSeek.Types;
             var sdkCalls = types.ChatClient != null || types.MeaiChatClient != null || types.BetalgoChatCompletionCreateRequest != null;
-            if (!sdkCalls && types.HttpClient == null)
+            if (!sdkCalls && types.HttpClient == null && types.SkOpenAIPromptExecutionSettings == null)
             {
                 return;
             }
 
             var runtime = RuntimePipelines.Create(context.Compilation);
-            if (sdkCalls)
+            var kernel = SemanticKernelTypes.Create(context.Compilation, types);
+            if (sdkCalls || kernel != null)
             {
-                context.RegisterOperationAction(c => AnalyzeCall(c, deepSeek, runtime), OperationKind.Invocation);
+                context.RegisterOperationAction(c => AnalyzeCall(c, deepSeek, runtime, kernel), OperationKind.Invocation);
             }
 
             if (types.HttpClient != null)
@@ -68,7 +70,7 @@ namespace DeepSeek.Analyzers.Rules
 
         // ---- SDK calls ----------------------------------------------------------------------------------------
 
-        private static void AnalyzeCall(OperationAnalysisContext context, DeepSeekCompilationContext deepSeek, RuntimePipelines? runtime)
+        private static void AnalyzeCall(OperationAnalysisContext context, DeepSeekCompilationContext deepSeek, RuntimePipelines? runtime, SemanticKernelTypes? kernel)
         {
             var invocation = (IInvocationOperation)context.Operation;
             bool openAI;
@@ -77,6 +79,17 @@ namespace DeepSeek.Analyzers.Rules
                 case "CreateCompletion":
                 case "CreateCompletionAsStream":
                     AnalyzeBetalgoCall(context, invocation, deepSeek, runtime);
+                    return;
+                case "GetChatMessageContentAsync":
+                case "GetChatMessageContentsAsync":
+                case "GetStreamingChatMessageContentsAsync":
+                case "InvokePromptAsync":
+                case "InvokePromptStreamingAsync":
+                    if (kernel != null)
+                    {
+                        AnalyzeKernelCall(context, invocation, deepSeek, runtime, kernel);
+                    }
+
                     return;
                 case "CompleteChat":
                 case "CompleteChatAsync":
@@ -117,7 +130,7 @@ namespace DeepSeek.Analyzers.Rules
             {
                 client = invocation.Instance
                          ?? (method.IsExtensionMethod && invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null);
-                if (client == null || !IsMeaiChatClient(client.WithoutConversions().Type, types.MeaiChatClient))
+                if (client == null || !TypeSymbols.IsOrImplements(client.WithoutConversions().Type, types.MeaiChatClient))
                 {
                     return;
                 }
@@ -182,6 +195,73 @@ namespace DeepSeek.Analyzers.Rules
             Report(context, invocation.Syntax, limit, BetalgoShape, options);
         }
 
+        /// <summary>
+        /// Semantic Kernel: <c>IChatCompletionService</c> calls (and their extension overloads) with their execution settings,
+        /// and <c>kernel.InvokePromptAsync(prompt, new KernelArguments(settings))</c>; on a DeepSeek-bound service or kernel.
+        /// </summary>
+        private static void AnalyzeKernelCall(
+            OperationAnalysisContext context, IInvocationOperation invocation, DeepSeekCompilationContext deepSeek, RuntimePipelines? runtime, SemanticKernelTypes kernel)
+        {
+            var method = invocation.TargetMethod;
+            var receiver = invocation.Instance ?? (method.IsExtensionMethod && invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null);
+            var receiverType = receiver?.WithoutConversions().Type;
+            var prompt = method.Name.StartsWith("InvokePrompt", StringComparison.Ordinal);
+            if (receiver == null
+                || !(prompt ? TypeSymbols.IsOrDerivesFrom(receiverType, kernel.Kernel) : kernel.IsChatCompletionService(receiverType)))
+            {
+                return;
+            }
+
+            var cancellationToken = context.CancellationToken;
+            if (!deepSeek.Gate.MayHoldEvidence(invocation, cancellationToken))
+            {
+                return;
+            }
+
+            IOperation? settings = null;
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Parameter == null || argument.ArgumentKind == ArgumentKind.DefaultValue)
+                {
+                    continue;
+                }
+
+                if (!prompt && SymbolEqualityComparer.Default.Equals(argument.Parameter.Type, kernel.PromptExecutionSettings))
+                {
+                    settings = argument.Value;
+                }
+                else if (prompt && SymbolEqualityComparer.Default.Equals(argument.Parameter.Type, kernel.KernelArguments))
+                {
+                    // new KernelArguments(settings) written in the call; arguments built elsewhere may hold any settings.
+                    var value = argument.Value.WithoutConversions();
+                    if (!(value is IObjectCreationOperation arguments) || arguments.Initializer != null)
+                    {
+                        return;
+                    }
+
+                    settings = arguments.Arguments.Length == 0 ? null
+                        : arguments.Arguments.Length == 1 && TypeSymbols.IsOrDerivesFrom(arguments.Arguments[0].Value.WithoutConversions().Type, kernel.PromptExecutionSettings)
+                            ? arguments.Arguments[0].Value
+                            : value;
+                    if (settings == value)
+                    {
+                        return;
+                    }
+                }
+            }
+
+            var limit = OutputLimits.OfSkSettings(settings, invocation, deepSeek.Types.SkOpenAIPromptExecutionSettings, kernel.PromptExecutionSettings);
+            var options = deepSeek.Options.Get(invocation.Syntax.SyntaxTree);
+            if (limit == OutputLimit.Unknown || limit == OutputLimit.MaxTokens
+                || !deepSeek.Evidence.IsDeepSeekBound(receiver, options, cancellationToken)
+                || (runtime != null && runtime.MayCarryPolicy(receiver, cancellationToken)))
+            {
+                return;
+            }
+
+            Report(context, invocation.Syntax, limit, SemanticKernelShape, options);
+        }
+
         private static IArgumentOperation? OptionsArgument(IInvocationOperation invocation, INamedTypeSymbol optionsType)
         {
             foreach (var argument in invocation.Arguments)
@@ -200,29 +280,6 @@ namespace DeepSeek.Analyzers.Rules
             foreach (var parameter in method.Parameters)
             {
                 if (parameter.Type.Name == typeName)
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
-        private static bool IsMeaiChatClient(ITypeSymbol? type, INamedTypeSymbol? chatClient)
-        {
-            if (type == null || chatClient == null)
-            {
-                return false;
-            }
-
-            if (SymbolEqualityComparer.Default.Equals(type, chatClient))
-            {
-                return true;
-            }
-
-            foreach (var implemented in type.AllInterfaces)
-            {
-                if (SymbolEqualityComparer.Default.Equals(implemented, chatClient))
                 {
                     return true;
                 }
