@@ -27,12 +27,14 @@ namespace DeepSeek.Analyzers.Infrastructure
         private readonly INamedTypeSymbol? _policy;
         private readonly INamedTypeSymbol? _handler;
         private readonly INamedTypeSymbol? _extensions;
+        private readonly INamedTypeSymbol? _pipelineOptions;
 
         private RuntimePipelines(Compilation compilation)
         {
             _policy = compilation.GetTypeByMetadataName(PolicyMetadataName);
             _handler = compilation.GetTypeByMetadataName(HandlerMetadataName);
             _extensions = compilation.GetTypeByMetadataName(ExtensionsMetadataName);
+            _pipelineOptions = compilation.GetTypeByMetadataName("System.ClientModel.Primitives.ClientPipelineOptions");
         }
 
         /// <summary>Null when the project does not reference DeepSeek.Runtime: then no pipeline carries its policy.</summary>
@@ -48,6 +50,72 @@ namespace DeepSeek.Analyzers.Infrastructure
         /// </summary>
         public bool MayCarryPolicy(IOperation client, CancellationToken cancellationToken)
             => new Trace(this, cancellationToken).Client(client, 0) != Attached.No;
+
+        /// <summary>
+        /// The <c>new OpenAIClientOptions { … }</c> a client is built with, written in this file with its type named, followed
+        /// through one chain of locals, fields, <c>GetChatClient()</c> and <c>AsIChatClient()</c>: where the DSK006 fix can attach
+        /// the policy once for every call on the client. Null when there is no such single creation.
+        /// </summary>
+        public IOperation? OptionsCreationOf(IOperation client, CancellationToken cancellationToken)
+        {
+            var value = client;
+            for (var depth = 0; depth <= MaxDepth; depth++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                value = value.WithoutConversions();
+                switch (value)
+                {
+                    case IInvocationOperation invocation when invocation.TargetMethod.DeclaringSyntaxReferences.IsEmpty:
+                        var receiver = invocation.Instance
+                                       ?? (invocation.TargetMethod.IsExtensionMethod && invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null);
+                        if (receiver == null)
+                        {
+                            return null;
+                        }
+
+                        value = receiver;
+                        continue;
+                    case IObjectCreationOperation creation:
+                        foreach (var argument in creation.Arguments)
+                        {
+                            var options = argument.Value.WithoutConversions();
+                            if (argument.ArgumentKind == ArgumentKind.Explicit && TypeSymbols.IsOrDerivesFrom(options.Type, _pipelineOptions))
+                            {
+                                var created = options is ILocalReferenceOperation local ? OutputLimits.InitializerOf(local.Local, options) : options;
+                                return created is IObjectCreationOperation optionsCreation
+                                       && optionsCreation.Syntax is Microsoft.CodeAnalysis.CSharp.Syntax.ObjectCreationExpressionSyntax
+                                    ? optionsCreation
+                                    : null;
+                            }
+                        }
+
+                        return null;
+                    case ILocalReferenceOperation local:
+                        value = OutputLimits.InitializerOf(local.Local, local)!;
+                        if (value == null)
+                        {
+                            return null;
+                        }
+
+                        continue;
+                    case IFieldReferenceOperation field when field.Field.DeclaringSyntaxReferences.Length == 1:
+                        var declaration = field.Field.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) as VariableDeclaratorSyntax;
+                        var model = field.SemanticModel;
+                        if (declaration?.Initializer == null || model == null || declaration.SyntaxTree != model.SyntaxTree
+                            || !(model.GetOperation(declaration.Initializer.Value, cancellationToken) is IOperation initial))
+                        {
+                            return null;
+                        }
+
+                        value = initial;
+                        continue;
+                    default:
+                        return null;
+                }
+            }
+
+            return null;
+        }
 
         /// <summary>True for <c>options.UseDeepSeek(…)</c> and <c>options.AddPolicy(new DeepSeekRequestPolicy(…), …)</c>.</summary>
         private bool IsAttachment(IOperation operation)

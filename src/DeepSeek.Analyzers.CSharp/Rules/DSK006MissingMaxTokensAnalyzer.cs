@@ -153,7 +153,9 @@ namespace DeepSeek.Analyzers.Rules
                 return;
             }
 
-            Report(context, invocation.Syntax, limit, openAI ? OpenAIShape : MeaiShape, options);
+            // With DeepSeek.Runtime referenced, the client's options creation (when in sight) is where a second fix attaches the policy.
+            var optionsCreation = runtime?.OptionsCreationOf(client, cancellationToken);
+            Report(context, invocation.Syntax, limit, openAI ? OpenAIShape : MeaiShape, options, optionsCreation?.Syntax);
         }
 
         /// <summary>
@@ -525,7 +527,8 @@ namespace DeepSeek.Analyzers.Rules
             return true;
         }
 
-        private static void Report(OperationAnalysisContext context, SyntaxNode location, OutputLimit limit, string shape, DeepSeekOptions options)
+        private static void Report(
+            OperationAnalysisContext context, SyntaxNode location, OutputLimit limit, string shape, DeepSeekOptions options, SyntaxNode? clientOptions = null)
         {
             var properties = ImmutableDictionary.CreateBuilder<string, string?>();
             properties.Add(ShapeProperty, shape);
@@ -533,6 +536,7 @@ namespace DeepSeek.Analyzers.Rules
             context.ReportDiagnostic(Diagnostic.Create(
                 Descriptors.DSK006_MissingMaxTokens,
                 location.GetLocation(),
+                clientOptions == null ? null : new[] { clientOptions.GetLocation() },
                 properties.ToImmutable(),
                 limit == OutputLimit.CompletionTokensOnly ? IgnoredLimitMessage : NoLimitMessage));
         }

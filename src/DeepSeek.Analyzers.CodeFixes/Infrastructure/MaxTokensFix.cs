@@ -61,6 +61,46 @@ namespace DeepSeek.Analyzers.Infrastructure
             }
         }
 
+        /// <summary>
+        /// The DeepSeek.Runtime variant: <c>.UseDeepSeek()</c> after the client's <c>new OpenAIClientOptions { … }</c> (with
+        /// <c>DefaultMaxTokens</c> when it differs from the runtime's default), and <c>using DeepSeek.Runtime;</c>. Null when the
+        /// project does not reference the runtime or the options are not where the analyzer saw them.
+        /// </summary>
+        public static async Task<IReadOnlyList<TextChange>?> RuntimeChangesAsync(Document document, TextSpan optionsSpan, int maxTokens, CancellationToken cancellationToken)
+        {
+            var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+            var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+            if (root == null || model?.Compilation.GetTypeByMetadataName(RuntimePipelines.ExtensionsMetadataName) == null
+                || !(root.FindNode(optionsSpan, getInnermostNodeForTie: true) is ObjectCreationExpressionSyntax creation))
+            {
+                return null;
+            }
+
+            if (creation.Parent is MemberAccessExpressionSyntax access && access.Expression == creation
+                && access.Name.Identifier.ValueText == RuntimePipelines.UseDeepSeekName)
+            {
+                // Another call on the same client already attached it (Fix All).
+                return Array.Empty<TextChange>();
+            }
+
+            var arguments = maxTokens == DeepSeekCatalog.DefaultMaxTokens
+                ? string.Empty
+                : "new DeepSeekRequestOptions { DefaultMaxTokens = " + maxTokens.ToString(System.Globalization.CultureInfo.InvariantCulture) + " }";
+            var changes = new List<TextChange>();
+            if (root is CompilationUnitSyntax unit && !unit.Usings.Any(u => u.Name?.ToString() == "DeepSeek.Runtime"))
+            {
+                var text = await document.GetTextAsync(cancellationToken).ConfigureAwait(false);
+                var newLine = NewLine(text);
+                var last = unit.Usings.LastOrDefault();
+                changes.Add(last != null
+                    ? new TextChange(new TextSpan(text.Lines.GetLineFromPosition(last.Span.End).EndIncludingLineBreak, 0), "using DeepSeek.Runtime;" + newLine)
+                    : new TextChange(new TextSpan(0, 0), "using DeepSeek.Runtime;" + newLine + newLine));
+            }
+
+            changes.Add(new TextChange(new TextSpan(creation.Span.End, 0), "." + RuntimePipelines.UseDeepSeekName + "(" + arguments + ")"));
+            return changes;
+        }
+
         /// <summary>Applies <paramref name="changes"/>; a null list leaves the document as it is.</summary>
         public static async Task<Document> ApplyAsync(Document document, IReadOnlyList<TextChange>? changes, CancellationToken cancellationToken)
         {

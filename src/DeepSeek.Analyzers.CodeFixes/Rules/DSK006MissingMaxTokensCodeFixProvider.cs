@@ -26,6 +26,9 @@ namespace DeepSeek.Analyzers.Rules
     {
         public const string EquivalenceKey = "DSK006_SendMaxTokens";
 
+        /// <summary>The second fix, where DeepSeek.Runtime is referenced: its policy on the client's options.</summary>
+        public const string RuntimeEquivalenceKey = "DSK006_UseDeepSeekPolicy";
+
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIdentifiers.MissingMaxTokens);
 
         public override FixAllProvider GetFixAllProvider() => FixAllProvider.Create(FixDocumentAsync);
@@ -42,32 +45,49 @@ namespace DeepSeek.Analyzers.Rules
                 var document = context.Document;
                 var span = diagnostic.Location.SourceSpan;
                 var changes = await MaxTokensFix.ChangesAsync(document, span, shape, maxTokens, context.CancellationToken).ConfigureAwait(false);
-                if (changes == null || changes.Count == 0)
+                if (changes != null && changes.Count > 0)
                 {
-                    continue;
+                    context.RegisterCodeFix(
+                        CodeAction.Create(
+                            $"Send max_tokens = {maxTokens}",
+                            ct => MaxTokensFix.ApplyAsync(document, changes, ct),
+                            EquivalenceKey),
+                        diagnostic);
                 }
 
-                context.RegisterCodeFix(
-                    CodeAction.Create(
-                        $"Send max_tokens = {maxTokens}",
-                        ct => MaxTokensFix.ApplyAsync(document, changes, ct),
-                        EquivalenceKey),
-                    diagnostic);
+                var runtime = diagnostic.AdditionalLocations.Count == 1
+                    ? await MaxTokensFix.RuntimeChangesAsync(document, diagnostic.AdditionalLocations[0].SourceSpan, maxTokens, context.CancellationToken).ConfigureAwait(false)
+                    : null;
+                if (runtime != null && runtime.Count > 0)
+                {
+                    context.RegisterCodeFix(
+                        CodeAction.Create(
+                            "Attach DeepSeek.Runtime's request policy to the client (UseDeepSeek)",
+                            ct => MaxTokensFix.ApplyAsync(document, runtime, ct),
+                            RuntimeEquivalenceKey),
+                        diagnostic);
+                }
             }
         }
 
         private static async Task<Document?> FixDocumentAsync(FixAllContext context, Document document, ImmutableArray<Diagnostic> diagnostics)
         {
+            var runtime = context.CodeActionEquivalenceKey == RuntimeEquivalenceKey;
             var pending = diagnostics.OrderBy(d => d.Location.SourceSpan.Start).ToList();
-            var spans = pending.Select(d => d.Location.SourceSpan).ToList();
+
+            // The runtime fix edits the client's options (the additional location), the other one the finding itself.
+            var spans = pending.Select(d => runtime ? (d.AdditionalLocations.Count == 1 ? d.AdditionalLocations[0].SourceSpan : default(TextSpan?)) : d.Location.SourceSpan).ToList();
             for (var i = 0; i < pending.Count; i++)
             {
-                if (!TryRead(pending[i], out var shape, out var maxTokens))
+                var span = spans[i];
+                if (span == null || !TryRead(pending[i], out var shape, out var maxTokens))
                 {
                     continue;
                 }
 
-                var changes = await MaxTokensFix.ChangesAsync(document, spans[i], shape, maxTokens, context.CancellationToken).ConfigureAwait(false);
+                var changes = runtime
+                    ? await MaxTokensFix.RuntimeChangesAsync(document, span.Value, maxTokens, context.CancellationToken).ConfigureAwait(false)
+                    : await MaxTokensFix.ChangesAsync(document, span.Value, shape, maxTokens, context.CancellationToken).ConfigureAwait(false);
                 if (changes == null || changes.Count == 0)
                 {
                     continue;
@@ -78,8 +98,11 @@ namespace DeepSeek.Analyzers.Rules
                 // Each change moves the findings after it; the same order as fixing them one by one names new locals alike.
                 for (var j = i + 1; j < spans.Count; j++)
                 {
-                    var start = MaxTokensFix.Map(spans[j].Start, changes);
-                    spans[j] = new TextSpan(start, MaxTokensFix.Map(spans[j].End, changes) - start);
+                    if (spans[j] is TextSpan later)
+                    {
+                        var start = MaxTokensFix.Map(later.Start, changes);
+                        spans[j] = new TextSpan(start, MaxTokensFix.Map(later.End, changes) - start);
+                    }
                 }
             }
 

@@ -112,6 +112,6 @@ namespace DeepSeek.Analyzers.Tests.Rules
             }
             """,
             null,
-            Ignored(0)).WithRuntime().RunAsync();
+            Ignored(0).WithSpan(14, 9, 14, 83)).WithRuntime().RunAsync();
     }
 }

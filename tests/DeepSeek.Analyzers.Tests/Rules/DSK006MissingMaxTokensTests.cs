@@ -502,7 +502,7 @@ namespace DeepSeek.Analyzers.Tests.Rules
                         #pragma warning restore SCME0001
                         client.CompleteChat(messages, chatOptions);
                 """);
-            return VerifyCS.Test(source, fixedSource, NoLimit(0)).WithRuntime().WithOptions("deepseek_analyzers.scope = all_openai_compatible").RunAsync();
+            return VerifyCS.Test(source, fixedSource, NoLimit(0).WithSpan(38, 23, 38, 97)).WithRuntime().WithOptions("deepseek_analyzers.scope = all_openai_compatible").RunAsync();
         }
 
         [Fact]
@@ -525,6 +525,6 @@ namespace DeepSeek.Analyzers.Tests.Rules
                 }
             }
             """,
-            NoLimit(0)).WithRuntime().RunAsync();
+            NoLimit(0).WithSpan(11, 9, 11, 83)).WithRuntime().RunAsync();
     }
 }
