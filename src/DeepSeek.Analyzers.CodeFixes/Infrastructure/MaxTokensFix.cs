@@ -210,10 +210,16 @@ namespace DeepSeek.Analyzers.Infrastructure
             }
         }
 
-        private static IReadOnlyList<TextChange>? JsonInsert(string source, int start, string quote, string value)
+        internal static IReadOnlyList<TextChange>? JsonInsert(string source, int start, string quote, string value)
         {
             var key = quote + "model" + quote;
             var index = source.IndexOf(key, StringComparison.Ordinal);
+            while (index >= 0 && !IsKey(source, index + key.Length))
+            {
+                // "user": "model" is a value, not the key.
+                index = source.IndexOf(key, index + key.Length, StringComparison.Ordinal);
+            }
+
             if (index < 0)
             {
                 return null;
@@ -266,6 +272,30 @@ namespace DeepSeek.Analyzers.Infrastructure
             return initializer.Expressions.Any(e => e is AssignmentExpressionSyntax a && a.Left is IdentifierNameSyntax n && n.Identifier.ValueText == property)
                 ? Array.Empty<TextChange>()
                 : Append(text, initializer.OpenBraceToken, initializer.Expressions, $"{property} = {value}");
+        }
+
+        /// <summary>A colon follows <paramref name="end"/> after white space (also written as <c>\n</c>, <c>\r</c>, <c>\t</c> escapes).</summary>
+        private static bool IsKey(string source, int end)
+        {
+            var i = end;
+            while (i < source.Length)
+            {
+                var c = source[i];
+                if (c == ' ' || c == '\t' || c == '\r' || c == '\n')
+                {
+                    i++;
+                }
+                else if (c == '\\' && i + 1 < source.Length && (source[i + 1] == 'n' || source[i + 1] == 'r' || source[i + 1] == 't'))
+                {
+                    i += 2;
+                }
+                else
+                {
+                    return c == ':';
+                }
+            }
+
+            return false;
         }
 
         // ---- OpenAI chat calls ---------------------------------------------------------------------------------
