@@ -457,11 +457,7 @@ namespace DeepSeek.Analyzers.Infrastructure
         /// </summary>
         private static OutputLimit ScanLocal(ILocalSymbol local, IOperation anyOperation, IOperation? before, UseClassifier classify)
         {
-            var root = anyOperation;
-            while (root.Parent != null)
-            {
-                root = root.Parent;
-            }
+            var root = CallShapes.RootOf(anyOperation);
 
             var limit = OutputLimit.None;
             var end = before?.Syntax.SpanStart ?? int.MaxValue;
@@ -507,11 +503,7 @@ namespace DeepSeek.Analyzers.Infrastructure
         /// <summary>The initializer of a local declared in the method that holds <paramref name="anyOperation"/>, or null.</summary>
         public static IOperation? InitializerOf(ILocalSymbol local, IOperation anyOperation)
         {
-            var root = anyOperation;
-            while (root.Parent != null)
-            {
-                root = root.Parent;
-            }
+            var root = CallShapes.RootOf(anyOperation);
 
             foreach (var operation in root.Descendants())
             {

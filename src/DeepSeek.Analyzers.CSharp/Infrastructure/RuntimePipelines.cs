@@ -66,8 +66,7 @@ namespace DeepSeek.Analyzers.Infrastructure
                 switch (value)
                 {
                     case IInvocationOperation invocation when invocation.TargetMethod.DeclaringSyntaxReferences.IsEmpty:
-                        var receiver = invocation.Instance
-                                       ?? (invocation.TargetMethod.IsExtensionMethod && invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null);
+                        var receiver = CallShapes.ReceiverOf(invocation);
                         if (receiver == null)
                         {
                             return null;
@@ -207,8 +206,7 @@ namespace DeepSeek.Analyzers.Infrastructure
                             // client.GetChatClient(model), chat.AsIChatClient(), builder.AddOpenAIChatCompletion(…, openAIClient: c):
                             // the receiver's pipeline and the clients handed in. A factory method of this project: unknown.
                             var method = invocation.TargetMethod;
-                            var receiver = invocation.Instance
-                                           ?? (method.IsExtensionMethod && invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null);
+                            var receiver = CallShapes.ReceiverOf(invocation);
                             if (!method.DeclaringSyntaxReferences.IsEmpty || (receiver == null && method.Name != "CreateBuilder"))
                             {
                                 return Attached.Maybe;
@@ -358,11 +356,7 @@ namespace DeepSeek.Analyzers.Infrastructure
             {
                 if (symbol is ILocalSymbol)
                 {
-                    var root = reference;
-                    while (root.Parent != null)
-                    {
-                        root = root.Parent;
-                    }
+                    var root = CallShapes.RootOf(reference);
 
                     return new[] { root.Syntax };
                 }

@@ -128,8 +128,7 @@ namespace DeepSeek.Analyzers.Rules
             }
             else
             {
-                client = invocation.Instance
-                         ?? (method.IsExtensionMethod && invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null);
+                client = CallShapes.ReceiverOf(invocation);
                 if (client == null || !TypeSymbols.IsOrImplements(client.WithoutConversions().Type, types.MeaiChatClient))
                 {
                     return;
@@ -205,7 +204,7 @@ namespace DeepSeek.Analyzers.Rules
             OperationAnalysisContext context, IInvocationOperation invocation, DeepSeekCompilationContext deepSeek, RuntimePipelines? runtime, SemanticKernelTypes kernel)
         {
             var method = invocation.TargetMethod;
-            var receiver = invocation.Instance ?? (method.IsExtensionMethod && invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null);
+            var receiver = CallShapes.ReceiverOf(invocation);
             var receiverType = receiver?.WithoutConversions().Type;
             var prompt = method.Name.StartsWith("InvokePrompt", StringComparison.Ordinal);
             if (receiver == null
@@ -437,11 +436,7 @@ namespace DeepSeek.Analyzers.Rules
         /// <summary>The <c>new StringContent(local, …)</c> of the local's method that sends the text, or null.</summary>
         private static IObjectCreationOperation? StringContentOf(ILocalSymbol local, IOperation anyOperation)
         {
-            var root = anyOperation;
-            while (root.Parent != null)
-            {
-                root = root.Parent;
-            }
+            var root = CallShapes.RootOf(anyOperation);
 
             foreach (var operation in root.Descendants())
             {
@@ -507,8 +502,7 @@ namespace DeepSeek.Analyzers.Rules
                 switch (argument.Parent)
                 {
                     case IInvocationOperation invocation:
-                        var receiver = invocation.Instance
-                                       ?? (invocation.TargetMethod.IsExtensionMethod && invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null);
+                        var receiver = CallShapes.ReceiverOf(invocation);
                         if (receiver != null && receiver.WithoutConversions().Type?.Name == "HttpClient")
                         {
                             return runtime.MayCarryPolicy(receiver, cancellationToken);
