@@ -387,7 +387,7 @@ namespace DeepSeek.Analyzers.Rules
             return model && messages;
         }
 
-        /// <summary>A <c>Dictionary&lt;string, …&gt;</c> or <c>JsonObject</c>: a body built from entries.</summary>
+        /// <summary>A <c>Dictionary&lt;string, object&gt;</c> (or of <c>JsonNode</c>) or a <c>JsonObject</c>: a body built from entries.</summary>
         private static bool IsEntriesBody(IObjectCreationOperation creation, WellKnownTypes types)
         {
             var type = creation.Type as INamedTypeSymbol;
@@ -398,7 +398,9 @@ namespace DeepSeek.Analyzers.Rules
 
             if (type.Name == "Dictionary")
             {
+                // Values that can hold a messages array and a number (object, JsonNode): the only bodies the fix can complete.
                 return type.TypeArguments.Length == 2 && type.TypeArguments[0].SpecialType == SpecialType.System_String
+                       && (type.TypeArguments[1].SpecialType == SpecialType.System_Object || type.TypeArguments[1].Name == "JsonNode")
                        && SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, types.Dictionary);
             }
 

@@ -248,6 +248,9 @@ namespace DeepSeek.Analyzers.Tests.Rules
                 }
 
                 static void AddLimit(Dictionary<string, object?> body) => body["max_tokens"] = 100;
+
+                Task<HttpResponseMessage> Strings(HttpClient http, string messagesJson)
+                    => http.PostAsJsonAsync("https://api.deepseek.com/chat/completions", new Dictionary<string, string> { ["model"] = "deepseek-flash", ["messages"] = messagesJson });
             }
             """");
 
