@@ -25,11 +25,12 @@ var client = new OpenAIClient(
     new OpenAIClientOptions { Endpoint = new Uri("https://api.deepseek.com/chat/completions") });
 
 // DSK002: the retired alias; Flash without thinking is what it used to mean.
+// DSK006: no max_tokens, so nothing bounds the reply (or its thinking); the fix sends one through ChatCompletionOptions.
 ChatClient chat = client.GetChatClient("deepseek-chat");
 ChatCompletion answer = await chat.CompleteChatAsync(new UserChatMessage("Say hello in one word."));
 Console.WriteLine(answer.Content[0].Text);
 
-// DSK002 (JSON body): a raw HttpClient call to the reasoning alias.
+// DSK002 (JSON body): a raw HttpClient call to the reasoning alias; DSK006: the body has no max_tokens member.
 using var http = new HttpClient { BaseAddress = new Uri("https://api.deepseek.com/") };
 http.DefaultRequestHeaders.Authorization = new("Bearer", apiKey);
 var body = new

@@ -17,6 +17,7 @@ internal sealed class SupportBot
     public async Task<string> AnswerAsync(string question)
     {
         // DSK012 (twice): the clock and a fresh GUID in the system prompt make every request a full cache miss.
+        // DSK006: no max_tokens (here and below); the fix sets it with ChatCompletionOptions.Patch.
         var messages = new List<ChatMessage>
         {
             new SystemChatMessage($"{Policy} Current time: {DateTime.UtcNow:O}. Request id: {Guid.NewGuid()}."),
@@ -28,7 +29,7 @@ internal sealed class SupportBot
 
     public async Task<string> AnswerCachedAsync(string question)
     {
-        // Not reported: the system prompt changes once a day at most, and the time goes in the last user message.
+        // Not reported by DSK012: the system prompt changes once a day at most, and the time goes in the last user message.
         var messages = new List<ChatMessage>
         {
             new SystemChatMessage($"{Policy} Today is {DateTime.UtcNow:yyyy-MM-dd}."),

@@ -1,5 +1,6 @@
-// Retries as they are often written: the finding below is deliberate (see docs/rules/DSK007.md; DSK008.md shows the
-// retries above the cap, without backoff or stacked on the SDK's own that DSK008 reports).
+// Retries as they are often written: the findings below are deliberate (see docs/rules/DSK007.md, DSK006.md for the call
+// without max_tokens; DSK008.md shows the retries above the cap, without backoff or stacked on the SDK's own that DSK008
+// reports).
 using System.ClientModel;
 using System.ClientModel.Primitives;
 using OpenAI;

@@ -101,6 +101,14 @@ namespace DeepSeek.Analyzers
             DiagnosticSeverity.Warning,
             description: "The OpenAI-format base URL is https://api.deepseek.com (or /v1): SDKs append /chat/completions themselves, /anthropic is for Anthropic-format clients, plain http exposes the key, and a misspelt host sends requests and key elsewhere.");
 
+        public static readonly DiagnosticDescriptor DSK006_MissingMaxTokens = Create(
+            RuleIdentifiers.MissingMaxTokens,
+            title: "Chat request without an effective max_tokens",
+            messageFormat: "{0}",
+            RuleCategories.Cost,
+            DiagnosticSeverity.Warning,
+            description: "DeepSeek bills every output token, thinking included, and without max_tokens a reply may run to the model's maximum output (384K tokens on V4). DeepSeek honours only max_tokens: the OpenAI SDK's MaxOutputTokenCount, Microsoft.Extensions.AI's MaxOutputTokens and Semantic Kernel's MaxTokens go out as max_completion_tokens, which DeepSeek silently ignores. Send max_tokens, or attach DeepSeek.Runtime's request policy to the client.");
+
         private static DiagnosticDescriptor Create(
             string id,
             string title,

@@ -12,6 +12,8 @@ namespace DeepSeek.Analyzers
         public const string ModelNotAllowed = "DSK004";
         public const string LegacyPricingConstant = "DSK005";
 
+        public const string MissingMaxTokens = "DSK006";
+
         public const string UnboundedRetry = "DSK007";
         public const string ExcessiveRetry = "DSK008";
         public const string ClientSideApiKey = "DSK009";

@@ -22,5 +22,29 @@ namespace DeepSeek.Analyzers.Infrastructure
 
             return false;
         }
+
+        /// <summary>True when <paramref name="type"/> is the interface <paramref name="interfaceType"/> or implements it.</summary>
+        public static bool IsOrImplements(ITypeSymbol? type, INamedTypeSymbol? interfaceType)
+        {
+            if (type == null || interfaceType == null)
+            {
+                return false;
+            }
+
+            if (SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, interfaceType.OriginalDefinition))
+            {
+                return true;
+            }
+
+            foreach (var implemented in type.AllInterfaces)
+            {
+                if (SymbolEqualityComparer.Default.Equals(implemented.OriginalDefinition, interfaceType.OriginalDefinition))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
     }
 }

@@ -76,7 +76,7 @@ namespace DeepSeek.Analyzers.Infrastructure
         }
 
         /// <summary>How a JSON quote is written in a literal whose source starts with <paramref name="start"/>.</summary>
-        private static string QuoteFor(string start)
+        public static string QuoteFor(string start)
         {
             if (start.StartsWith("\"\"\"", StringComparison.Ordinal))
             {

@@ -85,6 +85,23 @@ namespace DeepSeek.Analyzers.Tests.Properties
 
         public static bool IsDayOnlyCompositeItem(string format, int index) => PerCallValues.IsDayOnlyCompositeItem(format, index);
 
+        // ---- DSK006: max_tokens in JSON text -------------------------------------------------------------------------
+
+        /// <summary>What DSK006 reads from JSON text (the decoded value): the limit, and whether it has model and messages.</summary>
+        public static OutputLimit OutputLimitOfJsonText(string text, out bool isChatRequest)
+        {
+            var limit = OutputLimits.OfJsonText(text, out var keys);
+            isChatRequest = keys == BodyKeys.Both;
+            return limit;
+        }
+
+        /// <summary>The DSK006 fix's edit of JSON text written with <paramref name="quote"/>, applied; null when it finds no model key.</summary>
+        public static string? InsertMaxTokens(string source, string quote, int value)
+        {
+            var changes = MaxTokensFix.JsonInsert(source, 0, quote, value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            return changes == null ? null : Microsoft.CodeAnalysis.Text.SourceText.From(source).WithChanges(changes).ToString();
+        }
+
         // ---- MiniJson and the catalog file -----------------------------------------------------------------------
 
         public static JsonNode? ParseJson(string text, out JsonError? error) => MiniJson.Parse(text, out error);
