@@ -53,19 +53,25 @@ namespace DeepSeek.Analyzers.Rules
 
             var runtime = RuntimePipelines.Create(context.Compilation);
             var kernel = SemanticKernelTypes.Create(context.Compilation, types);
-            if (sdkCalls || kernel != null)
+            // Every finding needs a DeepSeek-bound request: files the gate closes are not looked at.
+            var calls = sdkCalls || kernel != null;
+            var bodies = types.HttpClient != null;
+            GatedBlocks.Register(context, deepSeek.Gate.MayHoldEvidence, block =>
             {
-                context.RegisterOperationAction(c => AnalyzeCall(c, deepSeek, runtime, kernel), OperationKind.Invocation);
-            }
+                if (calls)
+                {
+                    block.RegisterOperationAction(c => AnalyzeCall(c, deepSeek, runtime, kernel), OperationKind.Invocation);
+                }
 
-            if (types.HttpClient != null)
-            {
-                context.RegisterOperationAction(
-                    c => AnalyzeBody(c, deepSeek, runtime),
-                    OperationKind.AnonymousObjectCreation,
-                    OperationKind.ObjectCreation,
-                    OperationKind.VariableDeclarator);
-            }
+                if (bodies)
+                {
+                    block.RegisterOperationAction(
+                        c => AnalyzeBody(c, deepSeek, runtime),
+                        OperationKind.AnonymousObjectCreation,
+                        OperationKind.ObjectCreation,
+                        OperationKind.VariableDeclarator);
+                }
+            });
         }
 
         // ---- SDK calls ----------------------------------------------------------------------------------------
