@@ -32,6 +32,30 @@ namespace DeepSeek.Analyzers.Tests.Rules
             """);
 
         [Fact]
+        public Task Flags_aliases_in_nested_types_once_each() => VerifyCS.AnalyzerAsync(
+            """
+            using OpenAI.Chat;
+
+            class Outer
+            {
+                class Inner
+                {
+                    struct Deepest
+                    {
+                        ChatClient Client() => new ChatClient({|DSK002:"deepseek-reasoner"|}, "key");
+                    }
+
+                    ChatClient Client() => new ChatClient({|DSK002:"deepseek-chat"|}, "key");
+                }
+
+                interface IMaker
+                {
+                    static ChatClient Make() => new ChatClient({|DSK002:"deepseek-chat"|}, "key");
+                }
+            }
+            """);
+
+        [Fact]
         public Task Half_typed_proxy_url_with_user_info_and_no_host_does_not_hide_the_alias() => VerifyCS.AnalyzerAsync(
             """
             using System;
