@@ -14,13 +14,21 @@ namespace DeepSeek.Analyzers.Infrastructure
     {
         /// <summary>
         /// Calls <paramref name="register"/> (which registers the rule's operation actions on the block) for every code block
-        /// whose file passes <paramref name="gate"/>.
+        /// whose file passes <paramref name="gate"/>; registers nothing at all when no file of the compilation does, so a
+        /// project without DeepSeek code pays no callback per block either. (The text pass over every file that decides it
+        /// is the one the gate's cross-file check makes anyway, cached per file and shared by every rule.)
         /// </summary>
         public static void Register(
             CompilationStartAnalysisContext context,
             Func<SyntaxTree, CancellationToken, bool> gate,
             Action<OperationBlockStartAnalysisContext> register)
-            => context.RegisterOperationBlockStartAction(block =>
+        {
+            if (!AnyFilePasses(context.Compilation, gate, context.CancellationToken))
+            {
+                return;
+            }
+
+            context.RegisterOperationBlockStartAction(block =>
             {
                 var tree = TreeOf(block);
                 if (tree != null && gate(tree, block.CancellationToken))
@@ -28,6 +36,21 @@ namespace DeepSeek.Analyzers.Infrastructure
                     register(block);
                 }
             });
+        }
+
+        /// <summary>True when some file of <paramref name="compilation"/> passes <paramref name="gate"/> (stops at the first).</summary>
+        public static bool AnyFilePasses(Compilation compilation, Func<SyntaxTree, CancellationToken, bool> gate, CancellationToken cancellationToken)
+        {
+            foreach (var tree in compilation.SyntaxTrees)
+            {
+                if (gate(tree, cancellationToken))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
 
         /// <summary>The file of a code block (all blocks of one declaration are in one file), or null for none.</summary>
 #pragma warning disable RS1012 // A reader of the start context, not a start action: its callers register the actions.

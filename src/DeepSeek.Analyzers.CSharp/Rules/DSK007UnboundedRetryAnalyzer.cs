@@ -30,6 +30,14 @@ namespace DeepSeek.Analyzers.Rules
             // Retry constructs are reported everywhere, but only a file that spells "Retry" can hold one; hand-written
             // retries count only with DeepSeek evidence, so files the gate closes are not walked for them.
             var constructs = deepSeek.Types.ReferencesRetryLibrary;
+            if (!GatedBlocks.AnyFilePasses(
+                    context.Compilation,
+                    (tree, cancellationToken) => (constructs && deepSeek.Gate.MayNameRetry(tree, cancellationToken)) || deepSeek.Gate.MayHoldEvidence(tree, cancellationToken),
+                    context.CancellationToken))
+            {
+                return;
+            }
+
             context.RegisterOperationBlockStartAction(block =>
             {
                 var tree = GatedBlocks.TreeOf(block);
