@@ -137,12 +137,16 @@ namespace DeepSeek.Analyzers.Infrastructure
             /// <summary>The key prefix, <c>sk-</c>.</summary>
             KeyPrefix = 2,
 
-            /// <summary>A 'k' that ends "seek" or has "deep" (any case) within the <see cref="HostStemReach"/> characters before it.</summary>
+            /// <summary>
+            /// A 'k' with a host stem (<c>api.de</c> or <c>api-de</c>, any case) starting within the <see cref="HostStemReach"/>
+            /// characters before it: the start of every misspelt DeepSeek host (api.depseek.com, api.deep-seek.com), which
+            /// words such as <c>Seek</c> or <c>deep copy</c> are not.
+            /// </summary>
             HostStem = 4,
         }
 
-        /// <summary>How far before a 'k' "deep" may start for a host stem (api.deepseak.com: 5).</summary>
-        internal const int HostStemReach = 8;
+        /// <summary>How far before a 'k' a host stem may start (api.deeepseek.com: 12).</summary>
+        internal const int HostStemReach = 13;
 
         /// <summary>The facts of a text, as the gate finds them (for tests).</summary>
         internal static TextFacts TextFactsOf(string text, string[] words)
@@ -280,7 +284,7 @@ namespace DeepSeek.Analyzers.Infrastructure
                     }
                 }
 
-                if ((facts & TextFacts.HostStem) == 0 && (seek || HasDeepBefore(buffer, k)))
+                if ((facts & TextFacts.HostStem) == 0 && HasHostStemBefore(buffer, k))
                 {
                     facts |= TextFacts.HostStem;
                 }
@@ -291,11 +295,12 @@ namespace DeepSeek.Analyzers.Infrastructure
             return false;
         }
 
-        private static bool HasDeepBefore(char[] buffer, int k)
+        private static bool HasHostStemBefore(char[] buffer, int k)
         {
-            for (var j = Math.Max(0, k - HostStemReach); j + 4 <= k; j++)
+            for (var j = Math.Max(0, k - HostStemReach); j + 6 <= k; j++)
             {
-                if (IsWordAt(buffer, j, k, "deep"))
+                if (Lower(buffer[j]) == 'a' && IsWordAt(buffer, j, k, "api") && (buffer[j + 3] == '.' || buffer[j + 3] == '-')
+                    && IsWordAt(buffer, j + 4, k, "de"))
                 {
                     return true;
                 }

@@ -143,6 +143,8 @@ namespace DeepSeek.Analyzers.Tests.Meta
         [InlineData("class C { string S = \"https://api.depseek.com\"; }", true)]
         [InlineData("class C { string S = \"HTTPS://API.DEEPSAK.COM\"; }", true)]
         [InlineData("class C { string S = \"https://api.openai.com/v1\"; }", false)]
+        [InlineData("class C { void M(System.IO.Stream s) => s.Seek(0, System.IO.SeekOrigin.Begin); /* a deep check */ }", false)]
+        [InlineData("class C { string S = \"api.desk\"; string T = \"https://api.dev.example.com/kit\"; }", true)]
         public void The_url_fact_opens_for_any_host_stem(string source, bool open)
             => Assert.Equal(open, Facts(source).Url);
 
