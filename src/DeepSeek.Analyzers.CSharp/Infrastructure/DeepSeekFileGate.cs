@@ -36,6 +36,7 @@ namespace DeepSeek.Analyzers.Infrastructure
         private readonly ConcurrentDictionary<SyntaxTree, bool> _gate = new ConcurrentDictionary<SyntaxTree, bool>();
         private readonly ConcurrentDictionary<DeepSeekOptions, string[]> _words = new ConcurrentDictionary<DeepSeekOptions, string[]>();
         private readonly ConcurrentDictionary<SyntaxTree, bool> _retry = new ConcurrentDictionary<SyntaxTree, bool>();
+        private readonly ConcurrentDictionary<SyntaxTree, bool> _unbounded = new ConcurrentDictionary<SyntaxTree, bool>();
         private HashSet<string>? _crossFileMembers;
 
         public DeepSeekFileGate(Compilation compilation, EffectiveCatalog catalog, DeepSeekOptionsCache options, bool enabled)
@@ -91,27 +92,48 @@ namespace DeepSeek.Analyzers.Infrastructure
         /// <c>ClientRetryPolicy</c>), so a file that never spells it holds none. Decided once per tree.
         /// </summary>
         public bool MayNameRetry(SyntaxTree tree, CancellationToken cancellationToken)
-        {
-            if (!_enabled)
-            {
-                return true;
-            }
+            => !_enabled || Spells(tree, RetryWords, _retry, cancellationToken);
 
-            if (_retry.TryGetValue(tree, out var found))
+        /// <summary>
+        /// True when <paramref name="tree"/> may hold an unbounded retry construct (DSK007 reports those without evidence): it
+        /// names a retry API and spells "Forever" (Polly's <c>…Forever</c> policies) or the bound that never ends
+        /// (<c>int.MaxValue</c>, <c>2147483647</c>). A constant equal to <c>int.MaxValue</c> declared in another file is
+        /// not seen; <c>deepseek_analyzers.file_gate = false</c> sees it.
+        /// </summary>
+        public bool MayNameUnboundedRetry(SyntaxTree tree, CancellationToken cancellationToken)
+            => !_enabled || (MayNameRetry(tree, cancellationToken) && Spells(tree, UnboundedWords, _unbounded, cancellationToken));
+
+        private static readonly string[] RetryWords = { "Retry" };
+        private static readonly string[] UnboundedWords = { "Forever", "MaxValue", "2147483647" };
+
+        /// <summary>True when the tree's text holds one of <paramref name="words"/> (ordinal), cached per tree.</summary>
+        private static bool Spells(SyntaxTree tree, string[] words, ConcurrentDictionary<SyntaxTree, bool> cache, CancellationToken cancellationToken)
+        {
+            if (cache.TryGetValue(tree, out var found))
             {
                 return found;
             }
 
+            var overlap = 0;
+            foreach (var word in words)
+            {
+                overlap = Math.Max(overlap, word.Length);
+            }
+
             var text = tree.GetText(cancellationToken);
-            var buffer = ArrayPool<char>.Shared.Rent(ChunkSize + RetryWord.Length);
+            var buffer = ArrayPool<char>.Shared.Rent(ChunkSize + overlap);
             try
             {
                 for (var start = 0; !found && start < text.Length; start += ChunkSize)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    var count = Math.Min(ChunkSize + RetryWord.Length, text.Length - start);
+                    var count = Math.Min(ChunkSize + overlap, text.Length - start);
                     text.CopyTo(start, buffer, 0, count);
-                    found = new ReadOnlySpan<char>(buffer, 0, count).IndexOf(RetryWord.AsSpan()) >= 0;
+                    var chunk = new ReadOnlySpan<char>(buffer, 0, count);
+                    foreach (var word in words)
+                    {
+                        found |= chunk.IndexOf(word.AsSpan()) >= 0;
+                    }
                 }
             }
             finally
@@ -119,11 +141,9 @@ namespace DeepSeek.Analyzers.Infrastructure
                 ArrayPool<char>.Shared.Return(buffer);
             }
 
-            _retry.TryAdd(tree, found);
+            cache.TryAdd(tree, found);
             return found;
         }
-
-        private const string RetryWord = "Retry";
 
         /// <summary>What one pass over a file's text found.</summary>
         [Flags]

@@ -27,12 +27,14 @@ namespace DeepSeek.Analyzers.Rules
 
         private protected override void OnCompilationStart(CompilationStartAnalysisContext context, DeepSeekCompilationContext deepSeek)
         {
-            // Retry constructs are reported everywhere, but only a file that spells "Retry" can hold one; hand-written
-            // retries count only with DeepSeek evidence, so files the gate closes are not walked for them.
+            // Unbounded retry constructs are reported everywhere, but only a file that names a retry API and "Forever" or
+            // int.MaxValue can hold one (in DeepSeek code, any file naming a retry API is read: its bound may be a constant
+            // declared elsewhere); hand-written retries count only with DeepSeek evidence, so files the gate closes are not
+            // walked for them.
             var constructs = deepSeek.Types.ReferencesRetryLibrary;
             if (!GatedBlocks.AnyFilePasses(
                     context.Compilation,
-                    (tree, cancellationToken) => (constructs && deepSeek.Gate.MayNameRetry(tree, cancellationToken)) || deepSeek.Gate.MayHoldEvidence(tree, cancellationToken),
+                    (tree, cancellationToken) => (constructs && deepSeek.Gate.MayNameUnboundedRetry(tree, cancellationToken)) || deepSeek.Gate.MayHoldEvidence(tree, cancellationToken),
                     context.CancellationToken))
             {
                 return;
@@ -46,12 +48,13 @@ namespace DeepSeek.Analyzers.Rules
                     return;
                 }
 
-                if (constructs && deepSeek.Gate.MayNameRetry(tree, block.CancellationToken))
+                var evidence = deepSeek.Gate.MayHoldEvidence(tree, block.CancellationToken);
+                if (constructs && (evidence ? deepSeek.Gate.MayNameRetry(tree, block.CancellationToken) : deepSeek.Gate.MayNameUnboundedRetry(tree, block.CancellationToken)))
                 {
                     RetryConstructs.RegisterActions(block, deepSeek.Types, (c, construct) => AnalyzeConstruct(c, deepSeek, construct));
                 }
 
-                if (deepSeek.Gate.MayHoldEvidence(tree, block.CancellationToken))
+                if (evidence)
                 {
                     RetryLoops.RegisterActions(block, (c, retry) => AnalyzeRetry(c, deepSeek, retry));
                     block.RegisterOperationAction(c => AnalyzeRecursion(c, deepSeek), OperationKind.Try);

@@ -133,6 +133,19 @@ namespace DeepSeek.Analyzers.Tests.Meta
             => Assert.Equal(open, Facts(source).Retry);
 
         [Theory]
+        [InlineData("class C { object P = Polly.Policy.Handle<System.Exception>().RetryForever(); }", true)]
+        [InlineData("class C { void M(Polly.Retry.RetryStrategyOptions o) => o.MaxRetryAttempts = int.MaxValue; }", true)]
+        [InlineData("class C { object P = Polly.Policy.Handle<System.Exception>().Retry(2147483647); }", true)]
+        [InlineData("class C { object P = Polly.Policy.Handle<System.Exception>().Retry(3); }", false)]
+        [InlineData("class C { int N = int.MaxValue; }", false)]
+        public void The_unbounded_retry_fact_needs_a_retry_API_and_an_endless_bound(string source, bool open)
+        {
+            var compilation = CSharpCompilation.Create("Gate", new[] { CSharpSyntaxTree.ParseText(source, ParseOptions) }, References);
+            var gate = DeepSeekCompilationContext.Get(compilation, AnalyzerOptionsOf(new Dictionary<string, string>(), null, gate: true)).Gate;
+            Assert.Equal(open, gate.MayNameUnboundedRetry(compilation.SyntaxTrees.Single(), CancellationToken.None));
+        }
+
+        [Theory]
         [InlineData("class C { const string K = \"sk-\" + \"4f9a1c2e7b3d8e6f\" + \"0a5c9d2b1e7f3a8c\"; }", true)]
         [InlineData("class C { string S = \"Bearer sk-4f9a1c2e7b3d8e6f0a5c9d2b1e7f3a8c\"; }", true)]
         [InlineData("class C { string S = \"SK-4F9A\"; string T = \"mask\"; }", false)]
@@ -171,6 +184,7 @@ namespace DeepSeek.Analyzers.Tests.Meta
             Assert.True(gate.MayHoldKey(tree, CancellationToken.None));
             Assert.True(gate.MayHoldDeepSeekUrl(tree, CancellationToken.None));
             Assert.True(gate.MayNameRetry(tree, CancellationToken.None));
+            Assert.True(gate.MayNameUnboundedRetry(tree, CancellationToken.None));
         }
 
         private static (bool Retry, bool Key, bool Url) Facts(string source)
