@@ -52,7 +52,7 @@ namespace DeepSeek.Analyzers.Infrastructure
         private readonly Action<Diagnostic> _report;
         private readonly Location _location;
 
-        public ModelIdFinding(OperationAnalysisContext context, DeepSeekCompilationContext deepSeek, DeepSeekOptions options, SyntaxNode node, string id, ModelIdShape shape)
+        public ModelIdFinding(GatedOperationContext context, DeepSeekCompilationContext deepSeek, DeepSeekOptions options, SyntaxNode node, string id, ModelIdShape shape)
             : this(context.ReportDiagnostic, deepSeek, options, node.GetLocation(), id, shape)
         {
         }
@@ -151,14 +151,14 @@ namespace DeepSeek.Analyzers.Infrastructure
             // Every id a model-id rule knows says DeepSeek or is a catalog word, both evidence text: files the gate closes
             // cannot hold one (a DeepSeekModels reference spells DeepSeek too).
             var runtimeConstants = (Gates & ModelIdGates.RuntimeConstants) != 0 && deepSeek.Types.RuntimeModels != null;
-            GatedBlocks.Register(context, deepSeek.Gate.MayHoldEvidence, block =>
+            GatedFiles.Register(context, deepSeek.Gate.MayHoldEvidence, file =>
             {
-                block.RegisterOperationAction(c => AnalyzeLiteral(c, deepSeek), OperationKind.Literal);
-                block.RegisterOperationAction(c => AnalyzeUtf8String(c, deepSeek), OperationKind.Utf8String);
-                block.RegisterOperationAction(c => AnalyzeInterpolatedString(c, deepSeek), OperationKind.InterpolatedString);
+                file.RegisterOperationAction(c => AnalyzeLiteral(c, deepSeek), OperationKind.Literal);
+                file.RegisterOperationAction(c => AnalyzeUtf8String(c, deepSeek), OperationKind.Utf8String);
+                file.RegisterOperationAction(c => AnalyzeInterpolatedString(c, deepSeek), OperationKind.InterpolatedString);
                 if (runtimeConstants)
                 {
-                    block.RegisterOperationAction(c => AnalyzeRuntimeConstant(c, deepSeek), OperationKind.FieldReference);
+                    file.RegisterOperationAction(c => AnalyzeRuntimeConstant(c, deepSeek), OperationKind.FieldReference);
                 }
             });
 
@@ -203,7 +203,7 @@ namespace DeepSeek.Analyzers.Infrastructure
             }
         }
 
-        private void AnalyzeLiteral(OperationAnalysisContext context, DeepSeekCompilationContext deepSeek)
+        private void AnalyzeLiteral(GatedOperationContext context, DeepSeekCompilationContext deepSeek)
         {
             // The type first: reading ConstantValue boxes a number on every call, and most literals are numbers.
             if (context.Operation is ILiteralOperation literal && literal.Type?.SpecialType == SpecialType.System_String
@@ -213,7 +213,7 @@ namespace DeepSeek.Analyzers.Infrastructure
             }
         }
 
-        private void AnalyzeUtf8String(OperationAnalysisContext context, DeepSeekCompilationContext deepSeek)
+        private void AnalyzeUtf8String(GatedOperationContext context, DeepSeekCompilationContext deepSeek)
         {
             if (context.Operation is IUtf8StringOperation utf8 && utf8.Value != null)
             {
@@ -221,7 +221,7 @@ namespace DeepSeek.Analyzers.Infrastructure
             }
         }
 
-        private void AnalyzeString(OperationAnalysisContext context, DeepSeekCompilationContext deepSeek, string value)
+        private void AnalyzeString(GatedOperationContext context, DeepSeekCompilationContext deepSeek, string value)
         {
             if (!(context.Operation.Syntax is LiteralExpressionSyntax literal))
             {
@@ -243,7 +243,7 @@ namespace DeepSeek.Analyzers.Infrastructure
         }
 
         /// <summary>JSON built with interpolation (<c>$"{{\"model\": \"deepseek-chat\", \"messages\": {json}}}"</c>): reported at the string.</summary>
-        private void AnalyzeInterpolatedString(OperationAnalysisContext context, DeepSeekCompilationContext deepSeek)
+        private void AnalyzeInterpolatedString(GatedOperationContext context, DeepSeekCompilationContext deepSeek)
         {
             var operation = (IInterpolatedStringOperation)context.Operation;
             foreach (var part in operation.Parts)
@@ -257,7 +257,7 @@ namespace DeepSeek.Analyzers.Infrastructure
         }
 
         private void AnalyzeWholeValue(
-            OperationAnalysisContext context,
+            GatedOperationContext context,
             DeepSeekCompilationContext deepSeek,
             DeepSeekOptions options,
             LiteralExpressionSyntax literal,
@@ -290,7 +290,7 @@ namespace DeepSeek.Analyzers.Infrastructure
         }
 
         /// <summary>Reports the first of the rule's ids among the text's JSON model values; true when the text had one.</summary>
-        private bool AnalyzeJson(OperationAnalysisContext context, DeepSeekCompilationContext deepSeek, string value)
+        private bool AnalyzeJson(GatedOperationContext context, DeepSeekCompilationContext deepSeek, string value)
         {
             // Cheap tests first: JSON text holds a quote and a colon.
             if (value.IndexOf(':') < 0 || value.IndexOf('"') < 0)
@@ -331,7 +331,7 @@ namespace DeepSeek.Analyzers.Infrastructure
         /// <c>DeepSeekModels.V4Pro</c>: the literal lives in DeepSeek.Runtime, so the use is reported at the reference. A
         /// project's own constants are not: their literal is reported where it is declared.
         /// </summary>
-        private void AnalyzeRuntimeConstant(OperationAnalysisContext context, DeepSeekCompilationContext deepSeek)
+        private void AnalyzeRuntimeConstant(GatedOperationContext context, DeepSeekCompilationContext deepSeek)
         {
             var reference = (IFieldReferenceOperation)context.Operation;
             if (!(reference.ConstantValue.Value is string value)
@@ -359,7 +359,7 @@ namespace DeepSeek.Analyzers.Infrastructure
         /// Every evidence question of the model-id rules, asked last because it is the expensive one: where the id (or the
         /// JSON body holding it) is sent.
         /// </summary>
-        private bool IsForThisRule(OperationAnalysisContext context, DeepSeekCompilationContext deepSeek, DeepSeekOptions options, ModelIdShape shape)
+        private bool IsForThisRule(GatedOperationContext context, DeepSeekCompilationContext deepSeek, DeepSeekOptions options, ModelIdShape shape)
         {
             var evidence = deepSeek.Evidence;
             var operation = context.Operation;

@@ -69,14 +69,14 @@ namespace DeepSeek.Analyzers.Infrastructure
         /// assignments) of the code block, for rules that checked <see cref="WellKnownTypes.ReferencesRetryLibrary"/> and the file's
         /// <see cref="DeepSeekFileGate.MayNameRetry"/>.
         /// </summary>
-        public static void RegisterActions(OperationBlockStartAnalysisContext context, WellKnownTypes types, Action<OperationAnalysisContext, RetryConstruct> analyze)
+        public static void RegisterActions(GatedFile context, WellKnownTypes types, Action<GatedOperationContext, RetryConstruct> analyze)
         {
             context.RegisterOperationAction(c => Analyze(c, FromInvocation((IInvocationOperation)c.Operation, types), analyze), OperationKind.Invocation);
             context.RegisterOperationAction(c => Analyze(c, FromCreation((IObjectCreationOperation)c.Operation, types), analyze), OperationKind.ObjectCreation);
             context.RegisterOperationAction(c => Analyze(c, FromAssignment((ISimpleAssignmentOperation)c.Operation, types), analyze), OperationKind.SimpleAssignment);
         }
 
-        private static void Analyze(OperationAnalysisContext context, RetryConstruct? construct, Action<OperationAnalysisContext, RetryConstruct> analyze)
+        private static void Analyze(GatedOperationContext context, RetryConstruct? construct, Action<GatedOperationContext, RetryConstruct> analyze)
         {
             if (construct != null)
             {

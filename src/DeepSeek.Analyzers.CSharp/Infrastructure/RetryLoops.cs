@@ -57,7 +57,7 @@ namespace DeepSeek.Analyzers.Infrastructure
         /// Registers <paramref name="analyze"/> for every retry loop and goto-retry (at the loop and at the label) of the code
         /// block. A hand-written retry counts only with DeepSeek evidence: callers register only in files that pass the gate.
         /// </summary>
-        public static void RegisterActions(OperationBlockStartAnalysisContext context, Action<OperationAnalysisContext, RetryLoop> analyze)
+        public static void RegisterActions(GatedFile context, Action<GatedOperationContext, RetryLoop> analyze)
         {
             context.RegisterOperationAction(
                 c =>

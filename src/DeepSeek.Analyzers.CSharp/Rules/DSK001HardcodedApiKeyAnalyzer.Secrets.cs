@@ -19,7 +19,7 @@ namespace DeepSeek.Analyzers.Rules
     public sealed partial class DSK001HardcodedApiKeyAnalyzer
     {
         private static void AnalyzeSink(
-            OperationAnalysisContext context,
+            GatedOperationContext context,
             DeepSeekCompilationContext deepSeek,
             ConcurrentDictionary<(SyntaxTree Tree, TextSpan Span), bool> reported)
         {
@@ -76,7 +76,7 @@ namespace DeepSeek.Analyzers.Rules
         /// True for a field or property initialiser in this file outside the member being analysed: its declaration reports
         /// it (see <see cref="AnalyzeMemberFlowingToSink"/>), so the diagnostic stays local to the code it points at.
         /// </summary>
-        private static bool IsLeftToDeclaration(SyntaxNode node, OperationAnalysisContext context)
+        private static bool IsLeftToDeclaration(SyntaxNode node, GatedOperationContext context)
         {
             if (node.SyntaxTree != context.Operation.Syntax.SyntaxTree)
             {
@@ -186,7 +186,7 @@ namespace DeepSeek.Analyzers.Rules
         }
 
         private static void AnalyzeNamedHolder(
-            OperationAnalysisContext context,
+            GatedOperationContext context,
             DeepSeekCompilationContext deepSeek,
             ConcurrentDictionary<(SyntaxTree Tree, TextSpan Span), bool> reported,
             ConcurrentDictionary<SyntaxTree, Dictionary<string, List<IdentifierNameSyntax>>> identifiers)
@@ -213,7 +213,7 @@ namespace DeepSeek.Analyzers.Rules
         /// The sink's own action reports only values written inside the member it analyses.
         /// </summary>
         private static void AnalyzeMemberFlowingToSink(
-            OperationAnalysisContext context,
+            GatedOperationContext context,
             DeepSeekCompilationContext deepSeek,
             ConcurrentDictionary<(SyntaxTree Tree, TextSpan Span), bool> reported,
             ConcurrentDictionary<SyntaxTree, Dictionary<string, List<IdentifierNameSyntax>>> identifiers)
@@ -296,7 +296,7 @@ namespace DeepSeek.Analyzers.Rules
         /// reported where that constant is declared.
         /// </summary>
         private static void ReportWrittenSecret(
-            OperationAnalysisContext context,
+            GatedOperationContext context,
             DeepSeekCompilationContext deepSeek,
             ConcurrentDictionary<(SyntaxTree Tree, TextSpan Span), bool> reported,
             IOperation value,
@@ -386,7 +386,7 @@ namespace DeepSeek.Analyzers.Rules
         }
 
         private static void ReportSecret(
-            OperationAnalysisContext context,
+            GatedOperationContext context,
             DeepSeekCompilationContext deepSeek,
             ConcurrentDictionary<(SyntaxTree Tree, TextSpan Span), bool> reported,
             SyntaxNode node,

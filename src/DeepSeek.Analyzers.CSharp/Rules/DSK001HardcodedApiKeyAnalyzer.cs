@@ -45,21 +45,21 @@ namespace DeepSeek.Analyzers.Rules
             // built by concatenation, spells the key prefix: files without either are not looked at.
             var reported = new ConcurrentDictionary<(SyntaxTree Tree, TextSpan Span), bool>();
             var identifiers = new ConcurrentDictionary<SyntaxTree, Dictionary<string, List<IdentifierNameSyntax>>>();
-            GatedBlocks.Register(context, deepSeek.Gate.MayHoldKey, block =>
+            GatedFiles.Register(context, deepSeek.Gate.MayHoldKey, file =>
             {
-                block.RegisterOperationAction(c => AnalyzeLiteral(c, deepSeek), OperationKind.Literal);
-                block.RegisterOperationAction(c => AnalyzeUtf8String(c, deepSeek), OperationKind.Utf8String);
-                block.RegisterOperationAction(c => AnalyzeInterpolatedString(c, deepSeek), OperationKind.InterpolatedString);
-                block.RegisterOperationAction(c => AnalyzeConcatenation(c, deepSeek), OperationKind.Binary);
+                file.RegisterOperationAction(c => AnalyzeLiteral(c, deepSeek), OperationKind.Literal);
+                file.RegisterOperationAction(c => AnalyzeUtf8String(c, deepSeek), OperationKind.Utf8String);
+                file.RegisterOperationAction(c => AnalyzeInterpolatedString(c, deepSeek), OperationKind.InterpolatedString);
+                file.RegisterOperationAction(c => AnalyzeConcatenation(c, deepSeek), OperationKind.Binary);
 
                 // A non-DeepSeek-shaped secret can be reached from several sinks and holders: each value is reported once
                 // (reported); per file, the identifiers by name are built once, the first time a member initialiser holds a secret.
-                block.RegisterOperationAction(
+                file.RegisterOperationAction(
                     c => AnalyzeSink(c, deepSeek, reported),
                     OperationKind.ObjectCreation,
                     OperationKind.Invocation,
                     OperationKind.SimpleAssignment);
-                block.RegisterOperationAction(
+                file.RegisterOperationAction(
                     c => AnalyzeNamedHolder(c, deepSeek, reported, identifiers),
                     OperationKind.FieldInitializer,
                     OperationKind.PropertyInitializer,
@@ -76,7 +76,7 @@ namespace DeepSeek.Analyzers.Rules
             }
         }
 
-        private static void AnalyzeLiteral(OperationAnalysisContext context, DeepSeekCompilationContext deepSeek)
+        private static void AnalyzeLiteral(GatedOperationContext context, DeepSeekCompilationContext deepSeek)
         {
             var operation = (ILiteralOperation)context.Operation;
 
@@ -100,7 +100,7 @@ namespace DeepSeek.Analyzers.Rules
             }
         }
 
-        private static void AnalyzeUtf8String(OperationAnalysisContext context, DeepSeekCompilationContext deepSeek)
+        private static void AnalyzeUtf8String(GatedOperationContext context, DeepSeekCompilationContext deepSeek)
         {
             var operation = (IUtf8StringOperation)context.Operation;
             var value = operation.Value;
@@ -114,7 +114,7 @@ namespace DeepSeek.Analyzers.Rules
             }
         }
 
-        private static void AnalyzeInterpolatedString(OperationAnalysisContext context, DeepSeekCompilationContext deepSeek)
+        private static void AnalyzeInterpolatedString(GatedOperationContext context, DeepSeekCompilationContext deepSeek)
         {
             var operation = (IInterpolatedStringOperation)context.Operation;
             if (IsInConstantConcatenation(operation))
@@ -142,7 +142,7 @@ namespace DeepSeek.Analyzers.Rules
         /// The outermost constant concatenation (<c>"sk-" + "…"</c>, <c>"Bearer " + Key</c>) is one construct: reported at its
         /// start, once, unless every key in it is carried whole by a referenced constant, which is reported where it is declared.
         /// </summary>
-        private static void AnalyzeConcatenation(OperationAnalysisContext context, DeepSeekCompilationContext deepSeek)
+        private static void AnalyzeConcatenation(GatedOperationContext context, DeepSeekCompilationContext deepSeek)
         {
             var operation = (IBinaryOperation)context.Operation;
             if (operation.OperatorKind != BinaryOperatorKind.Add
@@ -217,7 +217,7 @@ namespace DeepSeek.Analyzers.Rules
             return whole && !written ? Carrier.Reference : Carrier.Literal;
         }
 
-        private static void ReportKey(OperationAnalysisContext context, DeepSeekCompilationContext deepSeek, SyntaxNode node, string value, int index)
+        private static void ReportKey(GatedOperationContext context, DeepSeekCompilationContext deepSeek, SyntaxNode node, string value, int index)
         {
             var masked = DeepSeekCatalog.MaskKey(value.Substring(index, SecretText.KeyLength));
             Report(context.ReportDiagnostic, deepSeek, node, masked, ShapeKind, string.Empty);

@@ -39,10 +39,10 @@ namespace DeepSeek.Analyzers.Rules
             // it builds anyway, where a syntax-node action makes it walk every node of every declaration for this rule.
             // Only in files that may hold DeepSeek evidence: a price counts only in DeepSeek code, whose names or evidence
             // are text the gate finds.
-            GatedBlocks.Register(context, deepSeek.Gate.MayHoldEvidence, block => block.RegisterOperationAction(c => Analyze(c, deepSeek, values), OperationKind.Literal));
+            GatedFiles.Register(context, deepSeek.Gate.MayHoldEvidence, file => file.RegisterOperationAction(c => Analyze(c, deepSeek, values), OperationKind.Literal));
         }
 
-        private static void Analyze(OperationAnalysisContext context, DeepSeekCompilationContext deepSeek, LegacyPriceValues values)
+        private static void Analyze(GatedOperationContext context, DeepSeekCompilationContext deepSeek, LegacyPriceValues values)
         {
             var syntax = context.Operation.Syntax;
             if (syntax.RawKind != (int)SyntaxKind.NumericLiteralExpression)

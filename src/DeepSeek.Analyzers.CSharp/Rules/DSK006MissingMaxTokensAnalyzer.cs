@@ -56,16 +56,16 @@ namespace DeepSeek.Analyzers.Rules
             // Every finding needs a DeepSeek-bound request: files the gate closes are not looked at.
             var calls = sdkCalls || kernel != null;
             var bodies = types.HttpClient != null;
-            GatedBlocks.Register(context, deepSeek.Gate.MayHoldEvidence, block =>
+            GatedFiles.Register(context, deepSeek.Gate.MayHoldEvidence, file =>
             {
                 if (calls)
                 {
-                    block.RegisterOperationAction(c => AnalyzeCall(c, deepSeek, runtime, kernel), OperationKind.Invocation);
+                    file.RegisterOperationAction(c => AnalyzeCall(c, deepSeek, runtime, kernel), OperationKind.Invocation);
                 }
 
                 if (bodies)
                 {
-                    block.RegisterOperationAction(
+                    file.RegisterOperationAction(
                         c => AnalyzeBody(c, deepSeek, runtime),
                         OperationKind.AnonymousObjectCreation,
                         OperationKind.ObjectCreation,
@@ -76,7 +76,7 @@ namespace DeepSeek.Analyzers.Rules
 
         // ---- SDK calls ----------------------------------------------------------------------------------------
 
-        private static void AnalyzeCall(OperationAnalysisContext context, DeepSeekCompilationContext deepSeek, RuntimePipelines? runtime, SemanticKernelTypes? kernel)
+        private static void AnalyzeCall(GatedOperationContext context, DeepSeekCompilationContext deepSeek, RuntimePipelines? runtime, SemanticKernelTypes? kernel)
         {
             var invocation = (IInvocationOperation)context.Operation;
             bool openAI;
@@ -168,7 +168,7 @@ namespace DeepSeek.Analyzers.Rules
         /// when the service says nothing, by the request (its <c>Model</c>); reported at the call wherever the request is built.
         /// </summary>
         private static void AnalyzeBetalgoCall(
-            OperationAnalysisContext context, IInvocationOperation invocation, DeepSeekCompilationContext deepSeek, RuntimePipelines? runtime)
+            GatedOperationContext context, IInvocationOperation invocation, DeepSeekCompilationContext deepSeek, RuntimePipelines? runtime)
         {
             var types = deepSeek.Types;
             var cancellationToken = context.CancellationToken;
@@ -207,7 +207,7 @@ namespace DeepSeek.Analyzers.Rules
         /// and <c>kernel.InvokePromptAsync(prompt, new KernelArguments(settings))</c>; on a DeepSeek-bound service or kernel.
         /// </summary>
         private static void AnalyzeKernelCall(
-            OperationAnalysisContext context, IInvocationOperation invocation, DeepSeekCompilationContext deepSeek, RuntimePipelines? runtime, SemanticKernelTypes kernel)
+            GatedOperationContext context, IInvocationOperation invocation, DeepSeekCompilationContext deepSeek, RuntimePipelines? runtime, SemanticKernelTypes kernel)
         {
             var method = invocation.TargetMethod;
             var receiver = CallShapes.ReceiverOf(invocation);
@@ -297,7 +297,7 @@ namespace DeepSeek.Analyzers.Rules
 
         // ---- Raw bodies ---------------------------------------------------------------------------------------
 
-        private static void AnalyzeBody(OperationAnalysisContext context, DeepSeekCompilationContext deepSeek, RuntimePipelines? runtime)
+        private static void AnalyzeBody(GatedOperationContext context, DeepSeekCompilationContext deepSeek, RuntimePipelines? runtime)
         {
             var operation = context.Operation;
             IOperation body;
@@ -530,7 +530,7 @@ namespace DeepSeek.Analyzers.Rules
         }
 
         private static void Report(
-            OperationAnalysisContext context, SyntaxNode location, OutputLimit limit, string shape, DeepSeekOptions options, SyntaxNode? clientOptions = null)
+            GatedOperationContext context, SyntaxNode location, OutputLimit limit, string shape, DeepSeekOptions options, SyntaxNode? clientOptions = null)
         {
             var properties = ImmutableDictionary.CreateBuilder<string, string?>();
             properties.Add(ShapeProperty, shape);

@@ -32,37 +32,26 @@ namespace DeepSeek.Analyzers.Rules
             // declared elsewhere); hand-written retries count only with DeepSeek evidence, so files the gate closes are not
             // walked for them.
             var constructs = deepSeek.Types.ReferencesRetryLibrary;
-            if (!GatedBlocks.AnyFilePasses(
-                    context.Compilation,
-                    (tree, cancellationToken) => (constructs && deepSeek.Gate.MayNameUnboundedRetry(tree, cancellationToken)) || deepSeek.Gate.MayHoldEvidence(tree, cancellationToken),
-                    context.CancellationToken))
-            {
-                return;
-            }
-
-            context.RegisterOperationBlockStartAction(block =>
-            {
-                var tree = GatedBlocks.TreeOf(block);
-                if (tree == null)
+            GatedFiles.Register(
+                context,
+                (tree, cancellationToken) => (constructs && deepSeek.Gate.MayNameUnboundedRetry(tree, cancellationToken)) || deepSeek.Gate.MayHoldEvidence(tree, cancellationToken),
+                file =>
                 {
-                    return;
-                }
+                    var evidence = deepSeek.Gate.MayHoldEvidence(file.Tree, file.CancellationToken);
+                    if (constructs && (evidence ? deepSeek.Gate.MayNameRetry(file.Tree, file.CancellationToken) : deepSeek.Gate.MayNameUnboundedRetry(file.Tree, file.CancellationToken)))
+                    {
+                        RetryConstructs.RegisterActions(file, deepSeek.Types, (c, construct) => AnalyzeConstruct(c, deepSeek, construct));
+                    }
 
-                var evidence = deepSeek.Gate.MayHoldEvidence(tree, block.CancellationToken);
-                if (constructs && (evidence ? deepSeek.Gate.MayNameRetry(tree, block.CancellationToken) : deepSeek.Gate.MayNameUnboundedRetry(tree, block.CancellationToken)))
-                {
-                    RetryConstructs.RegisterActions(block, deepSeek.Types, (c, construct) => AnalyzeConstruct(c, deepSeek, construct));
-                }
-
-                if (evidence)
-                {
-                    RetryLoops.RegisterActions(block, (c, retry) => AnalyzeRetry(c, deepSeek, retry));
-                    block.RegisterOperationAction(c => AnalyzeRecursion(c, deepSeek), OperationKind.Try);
-                }
-            });
+                    if (evidence)
+                    {
+                        RetryLoops.RegisterActions(file, (c, retry) => AnalyzeRetry(c, deepSeek, retry));
+                        file.RegisterOperationAction(c => AnalyzeRecursion(c, deepSeek), OperationKind.Try);
+                    }
+                });
         }
 
-        private static void AnalyzeConstruct(OperationAnalysisContext context, DeepSeekCompilationContext deepSeek, RetryConstruct construct)
+        private static void AnalyzeConstruct(GatedOperationContext context, DeepSeekCompilationContext deepSeek, RetryConstruct construct)
         {
             if (!construct.IsUnbounded)
             {
@@ -76,7 +65,7 @@ namespace DeepSeek.Analyzers.Rules
             Report(context, construct.Operation.Syntax.GetLocation(), construct.Form.ToString(), name, options);
         }
 
-        private static void AnalyzeRecursion(OperationAnalysisContext context, DeepSeekCompilationContext deepSeek)
+        private static void AnalyzeRecursion(GatedOperationContext context, DeepSeekCompilationContext deepSeek)
         {
             var attempt = (ITryOperation)context.Operation;
             if (!attempt.Catches.IsEmpty && context.ContainingSymbol is IMethodSymbol method)
@@ -85,7 +74,7 @@ namespace DeepSeek.Analyzers.Rules
             }
         }
 
-        private static void AnalyzeRetry(OperationAnalysisContext context, DeepSeekCompilationContext deepSeek, RetryLoop? retry)
+        private static void AnalyzeRetry(GatedOperationContext context, DeepSeekCompilationContext deepSeek, RetryLoop? retry)
         {
             if (retry != null && !retry.Bounded && RetriesDeepSeek(context, deepSeek, retry))
             {
@@ -97,7 +86,7 @@ namespace DeepSeek.Analyzers.Rules
         }
 
         /// <summary>The one evidence question of this rule: does the retried code call a DeepSeek-bound client?</summary>
-        private static bool RetriesDeepSeek(OperationAnalysisContext context, DeepSeekCompilationContext deepSeek, RetryLoop retry)
+        private static bool RetriesDeepSeek(GatedOperationContext context, DeepSeekCompilationContext deepSeek, RetryLoop retry)
             => RetrySites.CallsDeepSeek(
                 retry.Attempt.Body,
                 deepSeek.Evidence,
@@ -105,7 +94,7 @@ namespace DeepSeek.Analyzers.Rules
                 deepSeek.Options.Get(retry.Attempt.Syntax.SyntaxTree),
                 context.CancellationToken);
 
-        private static void Report(OperationAnalysisContext context, Location location, string form, string subject, DeepSeekOptions options)
+        private static void Report(GatedOperationContext context, Location location, string form, string subject, DeepSeekOptions options)
             => context.ReportDiagnostic(Diagnostic.Create(
                 Descriptors.DSK007_UnboundedRetry,
                 location,

@@ -36,22 +36,22 @@ namespace DeepSeek.Analyzers.Rules
                 return;
             }
 
-            GatedBlocks.Register(context, deepSeek.Gate.MayHoldEvidence, block =>
+            GatedFiles.Register(context, deepSeek.Gate.MayHoldEvidence, file =>
             {
-                var tree = GatedBlocks.TreeOf(block)!;
-                if (constructs && deepSeek.Gate.MayNameRetry(tree, block.CancellationToken))
+                var tree = file.Tree;
+                if (constructs && deepSeek.Gate.MayNameRetry(tree, file.CancellationToken))
                 {
-                    RetryConstructs.RegisterActions(block, deepSeek.Types, (c, construct) => AnalyzeConstruct(c, deepSeek, construct));
+                    RetryConstructs.RegisterActions(file, deepSeek.Types, (c, construct) => AnalyzeConstruct(c, deepSeek, construct));
                 }
 
                 if (loops)
                 {
-                    RetryLoops.RegisterActions(block, (c, retry) => AnalyzeLoop(c, deepSeek, retry));
+                    RetryLoops.RegisterActions(file, (c, retry) => AnalyzeLoop(c, deepSeek, retry));
                 }
             });
         }
 
-        private static void AnalyzeConstruct(OperationAnalysisContext context, DeepSeekCompilationContext deepSeek, RetryConstruct construct)
+        private static void AnalyzeConstruct(GatedOperationContext context, DeepSeekCompilationContext deepSeek, RetryConstruct construct)
         {
             if (construct.IsUnbounded)
             {
@@ -99,7 +99,7 @@ namespace DeepSeek.Analyzers.Rules
             Report(context, construct.Operation.Syntax.GetLocation(), stacked ? null : construct.Form.ToString(), target, message);
         }
 
-        private static void AnalyzeLoop(OperationAnalysisContext context, DeepSeekCompilationContext deepSeek, RetryLoop retry)
+        private static void AnalyzeLoop(GatedOperationContext context, DeepSeekCompilationContext deepSeek, RetryLoop retry)
         {
             // An unbounded one is DSK007's.
             if (!retry.Bounded)
@@ -115,7 +115,7 @@ namespace DeepSeek.Analyzers.Rules
         }
 
         /// <summary><c>policy.ExecuteAsync(() =&gt; chat.CompleteChatAsync(…))</c>, on the policy built here or a local holding it.</summary>
-        private static bool ExecutesSelfRetryingClient(IOperation policy, DeepSeekCompilationContext deepSeek, OperationAnalysisContext context)
+        private static bool ExecutesSelfRetryingClient(IOperation policy, DeepSeekCompilationContext deepSeek, GatedOperationContext context)
         {
             foreach (var execute in RetrySites.ExecutionsOf(policy, context.CancellationToken))
             {
@@ -133,15 +133,15 @@ namespace DeepSeek.Analyzers.Rules
         }
 
         /// <summary>The evidence question for a retry construct: its registration, the options it is set on, or the code around it.</summary>
-        private static bool IsDeepSeekSite(OperationAnalysisContext context, DeepSeekCompilationContext deepSeek, IOperation construct, DeepSeekOptions options)
+        private static bool IsDeepSeekSite(GatedOperationContext context, DeepSeekCompilationContext deepSeek, IOperation construct, DeepSeekOptions options)
             => IsDeepSeek(context, deepSeek, construct, options, asClient: false);
 
         /// <summary>The evidence question for the client a retry calls.</summary>
-        private static bool IsDeepSeekClient(OperationAnalysisContext context, DeepSeekCompilationContext deepSeek, IOperation client)
+        private static bool IsDeepSeekClient(GatedOperationContext context, DeepSeekCompilationContext deepSeek, IOperation client)
             => IsDeepSeek(context, deepSeek, client, deepSeek.Options.Get(client.Syntax.SyntaxTree), asClient: true);
 
         /// <summary>Every evidence question of this rule goes through here.</summary>
-        private static bool IsDeepSeek(OperationAnalysisContext context, DeepSeekCompilationContext deepSeek, IOperation operation, DeepSeekOptions options, bool asClient)
+        private static bool IsDeepSeek(GatedOperationContext context, DeepSeekCompilationContext deepSeek, IOperation operation, DeepSeekOptions options, bool asClient)
         {
             if (!deepSeek.Gate.MayHoldEvidence(operation, context.CancellationToken))
             {
@@ -173,7 +173,7 @@ namespace DeepSeek.Analyzers.Rules
                     count.Value + 1,
                     (count.Value + 1) * 4);
 
-        private static void Report(OperationAnalysisContext context, Location location, string? form, int target, string message)
+        private static void Report(GatedOperationContext context, Location location, string? form, int target, string message)
         {
             var properties = ImmutableDictionary<string, string?>.Empty.Add(MaxRetriesProperty, target.ToString(CultureInfo.InvariantCulture));
             if (form != null)

@@ -33,7 +33,7 @@ namespace DeepSeek.Analyzers.Rules
 
             // One diagnostic per client: a creation can be both a client and the sink of its own key.
             var reported = new ConcurrentDictionary<Location, bool>();
-            GatedBlocks.Register(context, deepSeek.Gate.MayHoldEvidence, block => block.RegisterOperationAction(
+            GatedFiles.Register(context, deepSeek.Gate.MayHoldEvidence, file => file.RegisterOperationAction(
                 c => Analyze(c, deepSeek, platform, reported),
                 OperationKind.ObjectCreation,
                 OperationKind.Invocation,
@@ -64,7 +64,7 @@ namespace DeepSeek.Analyzers.Rules
         }
 
         private static void Analyze(
-            OperationAnalysisContext context,
+            GatedOperationContext context,
             DeepSeekCompilationContext deepSeek,
             string platform,
             ConcurrentDictionary<Location, bool> reported)
@@ -146,7 +146,7 @@ namespace DeepSeek.Analyzers.Rules
         }
 
         /// <summary>The one evidence question of this rule (the per-file gate goes here).</summary>
-        private static bool IsDeepSeekBound(IOperation client, DeepSeekCompilationContext deepSeek, DeepSeekOptions options, OperationAnalysisContext context)
+        private static bool IsDeepSeekBound(IOperation client, DeepSeekCompilationContext deepSeek, DeepSeekOptions options, GatedOperationContext context)
             => deepSeek.Evidence.IsDeepSeekBound(client, options, context.CancellationToken);
 
         private static bool IsClientType(ITypeSymbol? type, DeepSeekCompilationContext deepSeek)

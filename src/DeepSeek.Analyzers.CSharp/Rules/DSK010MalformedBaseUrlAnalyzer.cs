@@ -26,9 +26,9 @@ namespace DeepSeek.Analyzers.Rules
 
         private protected override void OnCompilationStart(CompilationStartAnalysisContext context, DeepSeekCompilationContext deepSeek)
             // Files that cannot hold a DeepSeek URL, misspelt hosts included, are not looked at.
-            => GatedBlocks.Register(context, deepSeek.Gate.MayHoldDeepSeekUrl, block => block.RegisterOperationAction(c => AnalyzeLiteral(c, deepSeek), OperationKind.Literal));
+            => GatedFiles.Register(context, deepSeek.Gate.MayHoldDeepSeekUrl, file => file.RegisterOperationAction(c => AnalyzeLiteral(c, deepSeek), OperationKind.Literal));
 
-        private static void AnalyzeLiteral(OperationAnalysisContext context, DeepSeekCompilationContext deepSeek)
+        private static void AnalyzeLiteral(GatedOperationContext context, DeepSeekCompilationContext deepSeek)
         {
             var operation = (ILiteralOperation)context.Operation;
             // The cheap tests first: the type (ConstantValue boxes a number on every read), then "http", which almost no literal starts with.

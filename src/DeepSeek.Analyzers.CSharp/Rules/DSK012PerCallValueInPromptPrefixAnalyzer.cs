@@ -36,10 +36,10 @@ namespace DeepSeek.Analyzers.Rules
             var kinds = sdkMessages
                 ? ImmutableArray.Create(OperationKind.ObjectCreation, OperationKind.Invocation, OperationKind.AnonymousObjectCreation)
                 : ImmutableArray.Create(OperationKind.ObjectCreation, OperationKind.AnonymousObjectCreation);
-            GatedBlocks.Register(context, deepSeek.Gate.MayHoldEvidence, block => block.RegisterOperationAction(c => Analyze(c, deepSeek), kinds));
+            GatedFiles.Register(context, deepSeek.Gate.MayHoldEvidence, file => file.RegisterOperationAction(c => Analyze(c, deepSeek), kinds));
         }
 
-        private static void Analyze(OperationAnalysisContext context, DeepSeekCompilationContext deepSeek)
+        private static void Analyze(GatedOperationContext context, DeepSeekCompilationContext deepSeek)
         {
             var message = context.Operation;
             if (!Candidate(message))

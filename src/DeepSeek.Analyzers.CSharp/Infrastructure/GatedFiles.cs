@@ -1,0 +1,242 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace DeepSeek.Analyzers.Infrastructure
+{
+    /// <summary>
+    /// Operation actions run only in files a per-file gate lets through. Most code never calls DeepSeek: there a rule costs
+    /// one cheap callback per file (the gate's answer is cached per file), not one per code block, literal or invocation.
+    /// In a file the gate opens, the operation trees of its code (member bodies, initialisers, parameter defaults,
+    /// attributes, top-level statements) are walked once per rule and each operation of a registered kind is handed to
+    /// the rule with the member that owns it, as the analyzer driver would. The walk runs when the driver has finished
+    /// the file (a semantic-model action), so the operation trees it reads are the ones the driver already built.
+    /// </summary>
+    internal static class GatedFiles
+    {
+        /// <summary>
+        /// Calls <paramref name="register"/> (which registers the rule's operation actions on the file) for every file that
+        /// passes <paramref name="gate"/>, then runs the registered actions over that file's operations. Registers nothing
+        /// at all when no file of the compilation passes, so a project without DeepSeek code pays no callback either. (The
+        /// text pass over every file that decides it is the one the gate's cross-file check makes anyway, cached per file
+        /// and shared by every rule.)
+        /// </summary>
+        public static void Register(
+            CompilationStartAnalysisContext context,
+            Func<SyntaxTree, CancellationToken, bool> gate,
+            Action<GatedFile> register)
+        {
+            if (!AnyFilePasses(context.Compilation, gate, context.CancellationToken))
+            {
+                return;
+            }
+
+            context.RegisterSemanticModelAction(c =>
+            {
+                var tree = c.SemanticModel.SyntaxTree;
+                if (!gate(tree, c.CancellationToken))
+                {
+                    return;
+                }
+
+                var file = new GatedFile(tree, c.CancellationToken);
+                register(file);
+                file.Run(c);
+            });
+        }
+
+        /// <summary>True when some file of <paramref name="compilation"/> passes <paramref name="gate"/> (stops at the first).</summary>
+        public static bool AnyFilePasses(Compilation compilation, Func<SyntaxTree, CancellationToken, bool> gate, CancellationToken cancellationToken)
+        {
+            foreach (var tree in compilation.SyntaxTrees)
+            {
+                if (gate(tree, cancellationToken))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+
+    /// <summary>One file a gate opened: the rule registers its operation actions here, as on a code block.</summary>
+    internal sealed class GatedFile
+    {
+        private readonly Dictionary<OperationKind, List<Action<GatedOperationContext>>> _actions =
+            new Dictionary<OperationKind, List<Action<GatedOperationContext>>>();
+
+        public GatedFile(SyntaxTree tree, CancellationToken cancellationToken)
+        {
+            Tree = tree;
+            CancellationToken = cancellationToken;
+        }
+
+        public SyntaxTree Tree { get; }
+
+        public CancellationToken CancellationToken { get; }
+
+        /// <summary>Runs <paramref name="action"/> on every operation of one of <paramref name="kinds"/> in this file.</summary>
+        public void RegisterOperationAction(Action<GatedOperationContext> action, params OperationKind[] kinds)
+            => RegisterOperationAction(action, ImmutableArray.Create(kinds));
+
+        /// <summary>Runs <paramref name="action"/> on every operation of one of <paramref name="kinds"/> in this file.</summary>
+        public void RegisterOperationAction(Action<GatedOperationContext> action, ImmutableArray<OperationKind> kinds)
+        {
+            foreach (var kind in kinds)
+            {
+                if (!_actions.TryGetValue(kind, out var list))
+                {
+                    list = new List<Action<GatedOperationContext>>();
+                    _actions.Add(kind, list);
+                }
+
+                list.Add(action);
+            }
+        }
+
+        internal void Run(SemanticModelAnalysisContext context)
+        {
+            if (_actions.Count == 0)
+            {
+                return;
+            }
+
+            var model = context.SemanticModel;
+            var cancellationToken = context.CancellationToken;
+            var report = new Action<Diagnostic>(context.ReportDiagnostic);
+            foreach (var (root, member) in OperationRoots.Of(model, cancellationToken))
+            {
+                foreach (var operation in root.DescendantsAndSelf())
+                {
+                    if (!_actions.TryGetValue(operation.Kind, out var actions))
+                    {
+                        continue;
+                    }
+
+                    var operationContext = new GatedOperationContext(operation, member, model.Compilation, context.Options, report, cancellationToken);
+                    foreach (var action in actions)
+                    {
+                        action(operationContext);
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// One operation of a gated file handed to a rule: what <see cref="OperationAnalysisContext"/> gives an operation action
+    /// (the operation, the member owning its code, the compilation, options, reporting, cancellation).
+    /// </summary>
+    internal readonly struct GatedOperationContext
+    {
+        private readonly Action<Diagnostic> _report;
+
+        public GatedOperationContext(
+            IOperation operation,
+            ISymbol containingSymbol,
+            Compilation compilation,
+            AnalyzerOptions options,
+            Action<Diagnostic> report,
+            CancellationToken cancellationToken)
+        {
+            Operation = operation;
+            ContainingSymbol = containingSymbol;
+            Compilation = compilation;
+            Options = options;
+            _report = report;
+            CancellationToken = cancellationToken;
+        }
+
+        public IOperation Operation { get; }
+
+        /// <summary>The member whose code holds the operation (a method, accessor, field, property, or the entry point).</summary>
+        public ISymbol ContainingSymbol { get; }
+
+        public Compilation Compilation { get; }
+
+        public AnalyzerOptions Options { get; }
+
+        public CancellationToken CancellationToken { get; }
+
+        public void ReportDiagnostic(Diagnostic diagnostic) => _report(diagnostic);
+    }
+
+    /// <summary>
+    /// The operation trees of a file's code and the member owning each, as the analyzer driver hands them to operation
+    /// actions: member bodies and expression bodies, field, property and enum-member initialisers, parameter defaults
+    /// (owned by their method), attributes of types and members, top-level statements.
+    /// </summary>
+    internal static class OperationRoots
+    {
+        public static IEnumerable<(IOperation Root, ISymbol Member)> Of(SemanticModel model, CancellationToken cancellationToken)
+        {
+            var root = model.SyntaxTree.GetRoot(cancellationToken);
+            foreach (var node in root.DescendantNodes(ShouldDescend))
+            {
+                SyntaxNode target;
+                ISymbol? member;
+                switch (node)
+                {
+                    case AttributeSyntax attribute:
+                        if (!OwnsOperationAttributes(attribute.Parent?.Parent))
+                        {
+                            continue;
+                        }
+
+                        target = attribute;
+                        var declaration = attribute.Parent!.Parent!;
+                        member = declaration is BaseFieldDeclarationSyntax field
+                            ? (field.Declaration.Variables.Count == 0 ? null : model.GetDeclaredSymbol(field.Declaration.Variables[0], cancellationToken))
+                            : model.GetDeclaredSymbol(declaration, cancellationToken);
+                        break;
+                    case EqualsValueClauseSyntax equals when equals.Parent is ParameterSyntax parameter:
+                        target = equals;
+                        member = model.GetDeclaredSymbol(parameter, cancellationToken)?.ContainingSymbol;
+                        break;
+                    case ArrowExpressionClauseSyntax arrow when arrow.Parent is BasePropertyDeclarationSyntax property:
+                        // An expression-bodied property or indexer is its getter's code.
+                        target = arrow;
+                        member = (model.GetDeclaredSymbol(property, cancellationToken) as IPropertySymbol)?.GetMethod;
+                        break;
+                    case EqualsValueClauseSyntax equals when equals.Parent is EnumMemberDeclarationSyntax enumMember:
+                        target = equals;
+                        member = model.GetDeclaredSymbol(enumMember, cancellationToken);
+                        break;
+                    default:
+                        if (!MemberRoots.IsRoot(node))
+                        {
+                            continue;
+                        }
+
+                        target = node is GlobalStatementSyntax global ? global.Statement : node;
+                        member = MemberRoots.GetMember(node, model, cancellationToken);
+                        break;
+                }
+
+                if (member != null && model.GetOperation(target, cancellationToken) is { } operation)
+                {
+                    yield return (operation, member);
+                }
+            }
+        }
+
+        private static bool ShouldDescend(SyntaxNode node)
+            => MemberRoots.ShouldDescend(node)
+               || node is BaseMethodDeclarationSyntax || node is BasePropertyDeclarationSyntax || node is AccessorDeclarationSyntax
+               || node is EnumDeclarationSyntax || node is EnumMemberDeclarationSyntax || node is EventFieldDeclarationSyntax
+               || node is AttributeListSyntax || node is ParameterListSyntax || node is BracketedParameterListSyntax
+               || node is ParameterSyntax;
+
+        /// <summary>Types and members: the declarations whose attributes the driver analyses (not parameters or the assembly).</summary>
+        private static bool OwnsOperationAttributes(SyntaxNode? declaration)
+            => declaration is BaseTypeDeclarationSyntax || declaration is BaseMethodDeclarationSyntax
+               || declaration is BasePropertyDeclarationSyntax || declaration is AccessorDeclarationSyntax
+               || declaration is BaseFieldDeclarationSyntax || declaration is EnumMemberDeclarationSyntax;
+    }
+}
