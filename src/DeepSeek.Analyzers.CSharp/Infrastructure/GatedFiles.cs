@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -110,22 +111,56 @@ namespace DeepSeek.Analyzers.Infrastructure
             var model = context.SemanticModel;
             var cancellationToken = context.CancellationToken;
             var report = new Action<Diagnostic>(context.ReportDiagnostic);
+            foreach (var (operation, member) in FileOperations.Of(model, cancellationToken))
+            {
+                if (!_actions.TryGetValue(operation.Kind, out var actions))
+                {
+                    continue;
+                }
+
+                var operationContext = new GatedOperationContext(operation, member, model.Compilation, context.Options, report, cancellationToken);
+                foreach (var action in actions)
+                {
+                    action(operationContext);
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Every operation of a file in the order the driver visits them (each code block's tree in pre-order), with the
+    /// member owning it: walked once per file and shared by every rule the file's gates open, for as long as the driver
+    /// keeps the file's semantic model.
+    /// </summary>
+    internal static class FileOperations
+    {
+        private static readonly ConditionalWeakTable<SemanticModel, (IOperation Operation, ISymbol Member)[]> Walks =
+            new ConditionalWeakTable<SemanticModel, (IOperation Operation, ISymbol Member)[]>();
+
+        public static (IOperation Operation, ISymbol Member)[] Of(SemanticModel model, CancellationToken cancellationToken)
+        {
+            if (Walks.TryGetValue(model, out var walk))
+            {
+                return walk;
+            }
+
+            // Two rules may walk the same file at once; both walks are equal and the first one stored is kept.
+            walk = Walk(model, cancellationToken);
+            return Walks.GetValue(model, _ => walk);
+        }
+
+        private static (IOperation Operation, ISymbol Member)[] Walk(SemanticModel model, CancellationToken cancellationToken)
+        {
+            var operations = new List<(IOperation Operation, ISymbol Member)>();
             foreach (var (root, member) in OperationRoots.Of(model, cancellationToken))
             {
                 foreach (var operation in root.DescendantsAndSelf())
                 {
-                    if (!_actions.TryGetValue(operation.Kind, out var actions))
-                    {
-                        continue;
-                    }
-
-                    var operationContext = new GatedOperationContext(operation, member, model.Compilation, context.Options, report, cancellationToken);
-                    foreach (var action in actions)
-                    {
-                        action(operationContext);
-                    }
+                    operations.Add((operation, member));
                 }
             }
+
+            return operations.ToArray();
         }
     }
 
