@@ -47,23 +47,14 @@ namespace DeepSeek.Analyzers.Infrastructure
 
         public static EvidenceFacts Build(EvidenceSignals signals, SemanticModel model, CancellationToken cancellationToken)
         {
+            // The file's operations as the rules walk them (one walk per file, shared).
             var result = new EvidenceFacts(signals);
-            var root = model.SyntaxTree.GetRoot(cancellationToken);
-            foreach (var node in root.DescendantNodes(MemberRoots.ShouldDescend))
+            foreach (var block in FileOperations.Of(model, cancellationToken).Blocks)
             {
-                if (!MemberRoots.IsRoot(node))
+                if (block.EvidenceMember != null)
                 {
-                    continue;
+                    result.Collect(block, block.EvidenceMember, cancellationToken);
                 }
-
-                var operation = model.GetOperation(node is GlobalStatementSyntax global ? global.Statement : node, cancellationToken);
-                var member = MemberRoots.GetMember(node, model, cancellationToken);
-                if (operation == null || member == null)
-                {
-                    continue;
-                }
-
-                result.Collect(operation, member, cancellationToken);
             }
 
             return result;
@@ -97,12 +88,38 @@ namespace DeepSeek.Analyzers.Infrastructure
             return DeepSeekBinding.Unknown;
         }
 
-        private void Collect(IOperation body, ISymbol member, CancellationToken cancellationToken)
+        /// <summary>The operation kinds <see cref="Collect"/> reads; the others are skipped without being touched.</summary>
+        private static readonly bool[] Collected = CollectedKinds(
+            OperationKind.VariableDeclarator, OperationKind.FieldInitializer, OperationKind.PropertyInitializer,
+            OperationKind.SimpleAssignment, OperationKind.DeconstructionAssignment, OperationKind.CoalesceAssignment, OperationKind.Return,
+            OperationKind.Invocation, OperationKind.ObjectCreation, OperationKind.LocalReference, OperationKind.ParameterReference,
+            OperationKind.FieldReference, OperationKind.PropertyReference, OperationKind.Literal);
+
+        private static bool[] CollectedKinds(params OperationKind[] kinds)
+        {
+            var result = new bool[CodeBlock.KindCount];
+            foreach (var kind in kinds)
+            {
+                result[(int)kind] = true;
+            }
+
+            return result;
+        }
+
+        private void Collect(CodeBlock block, ISymbol member, CancellationToken cancellationToken)
         {
             var type = member as INamedTypeSymbol ?? member.ContainingType;
-            foreach (var operation in body.DescendantsAndSelf())
+            var operations = block.Operations;
+            var kinds = block.Kinds;
+            for (var i = 0; i < kinds.Length; i++)
             {
+                if (!Collected[kinds[i]])
+                {
+                    continue;
+                }
+
                 cancellationToken.ThrowIfCancellationRequested();
+                var operation = operations[i];
                 switch (operation)
                 {
                     case IVariableDeclaratorOperation declarator:

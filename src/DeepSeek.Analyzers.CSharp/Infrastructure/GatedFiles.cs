@@ -69,8 +69,9 @@ namespace DeepSeek.Analyzers.Infrastructure
     /// <summary>One file a gate opened: the rule registers its operation actions here, as on a code block.</summary>
     internal sealed class GatedFile
     {
-        private readonly Dictionary<OperationKind, List<Action<GatedOperationContext>>> _actions =
-            new Dictionary<OperationKind, List<Action<GatedOperationContext>>>();
+        // The actions by operation kind (kinds are small numbers); looked up for every operation of the file.
+        private readonly List<Action<GatedOperationContext>>?[] _actions = new List<Action<GatedOperationContext>>?[CodeBlock.KindCount];
+        private bool _any;
 
         public GatedFile(SyntaxTree tree, CancellationToken cancellationToken)
         {
@@ -91,19 +92,17 @@ namespace DeepSeek.Analyzers.Infrastructure
         {
             foreach (var kind in kinds)
             {
-                if (!_actions.TryGetValue(kind, out var list))
+                if ((uint)kind < CodeBlock.KindCount)
                 {
-                    list = new List<Action<GatedOperationContext>>();
-                    _actions.Add(kind, list);
+                    (_actions[(int)kind] ??= new List<Action<GatedOperationContext>>()).Add(action);
+                    _any = true;
                 }
-
-                list.Add(action);
             }
         }
 
         internal void Run(SemanticModelAnalysisContext context)
         {
-            if (_actions.Count == 0)
+            if (!_any)
             {
                 return;
             }
@@ -111,17 +110,23 @@ namespace DeepSeek.Analyzers.Infrastructure
             var model = context.SemanticModel;
             var cancellationToken = context.CancellationToken;
             var report = new Action<Diagnostic>(context.ReportDiagnostic);
-            foreach (var (operation, member) in FileOperations.Of(model, cancellationToken))
+            foreach (var block in FileOperations.Of(model, cancellationToken).Blocks)
             {
-                if (!_actions.TryGetValue(operation.Kind, out var actions))
+                var operations = block.Operations;
+                var kinds = block.Kinds;
+                for (var i = 0; i < kinds.Length; i++)
                 {
-                    continue;
-                }
+                    var actions = _actions[kinds[i]];
+                    if (actions == null)
+                    {
+                        continue;
+                    }
 
-                var operationContext = new GatedOperationContext(operation, member, model.Compilation, context.Options, report, cancellationToken);
-                foreach (var action in actions)
-                {
-                    action(operationContext);
+                    var operationContext = new GatedOperationContext(operations[i], block.Member, model.Compilation, context.Options, report, cancellationToken);
+                    foreach (var action in actions)
+                    {
+                        action(operationContext);
+                    }
                 }
             }
         }
@@ -132,12 +137,19 @@ namespace DeepSeek.Analyzers.Infrastructure
     /// member owning it: walked once per file and shared by every rule the file's gates open, for as long as the driver
     /// keeps the file's semantic model.
     /// </summary>
-    internal static class FileOperations
+    internal sealed class FileOperations
     {
-        private static readonly ConditionalWeakTable<SemanticModel, (IOperation Operation, ISymbol Member)[]> Walks =
-            new ConditionalWeakTable<SemanticModel, (IOperation Operation, ISymbol Member)[]>();
+        private static readonly ConditionalWeakTable<SemanticModel, FileOperations> Walks = new ConditionalWeakTable<SemanticModel, FileOperations>();
 
-        public static (IOperation Operation, ISymbol Member)[] Of(SemanticModel model, CancellationToken cancellationToken)
+        private FileOperations(CodeBlock[] blocks)
+        {
+            Blocks = blocks;
+        }
+
+        /// <summary>The file's code blocks in source order.</summary>
+        public CodeBlock[] Blocks { get; }
+
+        public static FileOperations Of(SemanticModel model, CancellationToken cancellationToken)
         {
             if (Walks.TryGetValue(model, out var walk))
             {
@@ -149,19 +161,68 @@ namespace DeepSeek.Analyzers.Infrastructure
             return Walks.GetValue(model, _ => walk);
         }
 
-        private static (IOperation Operation, ISymbol Member)[] Walk(SemanticModel model, CancellationToken cancellationToken)
+        private static FileOperations Walk(SemanticModel model, CancellationToken cancellationToken)
         {
-            var operations = new List<(IOperation Operation, ISymbol Member)>();
-            foreach (var (root, member) in OperationRoots.Of(model, cancellationToken))
+            // Arrays per code block, not per file: a large file's operations would make arrays on the large-object heap.
+            var blocks = new List<CodeBlock>();
+            var operations = new List<IOperation>();
+            var kinds = new List<byte>();
+            var pending = new Stack<IOperation>();
+            foreach (var (root, member, evidenceMember) in OperationRoots.Of(model, cancellationToken))
             {
-                foreach (var operation in root.DescendantsAndSelf())
+                operations.Clear();
+                kinds.Clear();
+                pending.Push(root);
+                while (pending.Count > 0)
                 {
-                    operations.Add((operation, member));
+                    var operation = pending.Pop();
+                    var kind = operation.Kind;
+                    if ((uint)kind < CodeBlock.KindCount)
+                    {
+                        operations.Add(operation);
+                        kinds.Add((byte)kind);
+                    }
+
+                    foreach (var child in operation.ChildOperations.Reverse())
+                    {
+                        pending.Push(child);
+                    }
                 }
+
+                blocks.Add(new CodeBlock(member, evidenceMember, operations.ToArray(), kinds.ToArray()));
             }
 
-            return operations.ToArray();
+            return new FileOperations(blocks.ToArray());
         }
+    }
+
+    /// <summary>One code block of a file: the member owning it, its operations in pre-order and their kinds side by side.</summary>
+    internal sealed class CodeBlock
+    {
+        /// <summary>Operation kinds are small numbers; an operation of a larger kind (none today) is left out.</summary>
+        public const int KindCount = 256;
+
+        public CodeBlock(ISymbol member, ISymbol? evidenceMember, IOperation[] operations, byte[] kinds)
+        {
+            Member = member;
+            EvidenceMember = evidenceMember;
+            Operations = operations;
+            Kinds = kinds;
+        }
+
+        /// <summary>The member owning the block, as operation actions see it (a getter for an expression-bodied property).</summary>
+        public ISymbol Member { get; }
+
+        /// <summary>
+        /// The member the evidence engine files the block's facts under (<see cref="MemberRoots"/>: the property itself, a
+        /// primary-constructor parameter), or null for blocks it does not read (attributes, method parameter defaults).
+        /// </summary>
+        public ISymbol? EvidenceMember { get; }
+
+        public IOperation[] Operations { get; }
+
+        /// <summary>The kind of each operation: a rule skips the operations it has no action for without touching them.</summary>
+        public byte[] Kinds { get; }
     }
 
     /// <summary>
@@ -209,13 +270,14 @@ namespace DeepSeek.Analyzers.Infrastructure
     /// </summary>
     internal static class OperationRoots
     {
-        public static IEnumerable<(IOperation Root, ISymbol Member)> Of(SemanticModel model, CancellationToken cancellationToken)
+        public static IEnumerable<(IOperation Root, ISymbol Member, ISymbol? EvidenceMember)> Of(SemanticModel model, CancellationToken cancellationToken)
         {
             var root = model.SyntaxTree.GetRoot(cancellationToken);
             foreach (var node in root.DescendantNodes(ShouldDescend))
             {
                 SyntaxNode target;
                 ISymbol? member;
+                ISymbol? evidenceMember = null;
                 switch (node)
                 {
                     case AttributeSyntax attribute:
@@ -232,12 +294,19 @@ namespace DeepSeek.Analyzers.Infrastructure
                         break;
                     case EqualsValueClauseSyntax equals when equals.Parent is ParameterSyntax parameter:
                         target = equals;
-                        member = model.GetDeclaredSymbol(parameter, cancellationToken)?.ContainingSymbol;
+                        var parameterSymbol = model.GetDeclaredSymbol(parameter, cancellationToken);
+                        member = parameterSymbol?.ContainingSymbol;
+                        if (MemberRoots.IsRoot(equals))
+                        {
+                            evidenceMember = parameterSymbol;
+                        }
+
                         break;
                     case ArrowExpressionClauseSyntax arrow when arrow.Parent is BasePropertyDeclarationSyntax property:
                         // An expression-bodied property or indexer is its getter's code.
                         target = arrow;
-                        member = (model.GetDeclaredSymbol(property, cancellationToken) as IPropertySymbol)?.GetMethod;
+                        evidenceMember = model.GetDeclaredSymbol(property, cancellationToken);
+                        member = (evidenceMember as IPropertySymbol)?.GetMethod;
                         break;
                     case EqualsValueClauseSyntax equals when equals.Parent is EnumMemberDeclarationSyntax enumMember:
                         target = equals;
@@ -251,12 +320,13 @@ namespace DeepSeek.Analyzers.Infrastructure
 
                         target = node is GlobalStatementSyntax global ? global.Statement : node;
                         member = MemberRoots.GetMember(node, model, cancellationToken);
+                        evidenceMember = member;
                         break;
                 }
 
                 if (member != null && model.GetOperation(target, cancellationToken) is { } operation)
                 {
-                    yield return (operation, member);
+                    yield return (operation, member, evidenceMember);
                 }
             }
         }
