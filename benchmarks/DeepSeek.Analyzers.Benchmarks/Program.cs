@@ -32,6 +32,7 @@ namespace DeepSeek.Analyzers.Benchmarks
             var rounds = 5;
             var snippets = false;
             var gateOnly = false;
+            var walkOnly = false;
             var options = new Dictionary<string, string>(StringComparer.Ordinal);
             var directories = new List<string>();
             for (var i = 0; i < args.Length; i++)
@@ -43,6 +44,9 @@ namespace DeepSeek.Analyzers.Benchmarks
                         break;
                     case "--snippets":
                         snippets = true;
+                        break;
+                    case "--walk":
+                        walkOnly = true;
                         break;
                     case "--gate":
                         gateOnly = true;
@@ -77,6 +81,12 @@ namespace DeepSeek.Analyzers.Benchmarks
                 new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, allowUnsafe: true, nullableContextOptions: NullableContextOptions.Enable));
             var lines = trees.Sum(t => t.GetText().Lines.Count);
             Console.WriteLine($"corpus: {trees.Length} files, {lines:N0} lines, {rounds} rounds (median), {string.Join(", ", directories)}");
+
+            if (walkOnly)
+            {
+                TimeWalk(compilation, rounds);
+                return 0;
+            }
 
             if (gateOnly)
             {
@@ -170,6 +180,53 @@ namespace DeepSeek.Analyzers.Benchmarks
 
             var median = Median(times);
             Console.WriteLine($"gate: {median * 1000:F1} ms for {characters / 1e6:F1} M characters ({characters / 1e6 / median:F0} M/s), {open} of {compilation.SyntaxTrees.Count()} files open to some rule (evidence {counts[0]}, key {counts[1]}, URL {counts[2]}, retry {counts[3]})");
+        }
+
+        /// <summary>
+        /// <c>--walk</c>: the shared operation walk of every file (what the first rule to open a file pays), on operation trees
+        /// already built, as the driver leaves them; against the number of operations.
+        /// </summary>
+        private static void TimeWalk(Compilation compilation, int rounds)
+        {
+            var fresh = compilation.Clone();
+            var models = fresh.SyntaxTrees.Select(t => fresh.GetSemanticModel(t)).ToList();
+            long operations = 0;
+            foreach (var model in models)
+            {
+                foreach (var block in FileOperations.Of(model, default).Blocks)
+                {
+                    operations += block.Operations.Length;
+                }
+            }
+
+            var times = new List<double>();
+            for (var round = 0; round < rounds; round++)
+            {
+                var stopwatch = Stopwatch.StartNew();
+                foreach (var model in models)
+                {
+                    FileOperations.WalkForBenchmark(model);
+                }
+
+                times.Add(stopwatch.Elapsed.TotalSeconds);
+            }
+
+            var rootTimes = new List<double>();
+            var roots = 0;
+            for (var round = 0; round < rounds; round++)
+            {
+                var stopwatch = Stopwatch.StartNew();
+                roots = 0;
+                foreach (var model in models)
+                {
+                    roots += OperationRoots.Of(model, default).Count();
+                }
+
+                rootTimes.Add(stopwatch.Elapsed.TotalSeconds);
+            }
+
+            var median = Median(times);
+            Console.WriteLine($"walk: {median * 1000:F1} ms for {operations:N0} operations ({median * 1e9 / operations:F0} ns each); of which finding {roots:N0} code blocks and their members {Median(rootTimes) * 1000:F1} ms");
         }
 
         private static double TimeCompiler(Compilation compilation)

@@ -161,6 +161,9 @@ namespace DeepSeek.Analyzers.Infrastructure
             return Walks.GetValue(model, _ => walk);
         }
 
+        /// <summary>A fresh walk, not cached (the benchmark times it).</summary>
+        internal static FileOperations WalkForBenchmark(SemanticModel model) => Walk(model, CancellationToken.None);
+
         private static FileOperations Walk(SemanticModel model, CancellationToken cancellationToken)
         {
             // Arrays per code block, not per file: a large file's operations would make arrays on the large-object heap.
