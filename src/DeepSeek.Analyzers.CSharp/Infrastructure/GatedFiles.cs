@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -175,16 +176,27 @@ namespace DeepSeek.Analyzers.Infrastructure
             {
                 operations.Clear();
                 kinds.Clear();
-                pending.Push(root);
+                if (root is IConstructorBodyOperation constructor)
+                {
+                    // As the driver: the constructor's own operation, then its written code blocks: the initializer's call
+                    // (not the implicit statement around it, nor an implicit base() call), the body.
+                    Add(operations, kinds, constructor);
+                    PushIfAny(pending, constructor.ExpressionBody);
+                    PushIfAny(pending, constructor.BlockBody);
+                    if (constructor.Initializer is IExpressionStatementOperation initializer && !initializer.Operation.IsImplicit)
+                    {
+                        pending.Push(initializer.Operation);
+                    }
+                }
+                else
+                {
+                    pending.Push(root);
+                }
+
                 while (pending.Count > 0)
                 {
                     var operation = pending.Pop();
-                    var kind = operation.Kind;
-                    if ((uint)kind < CodeBlock.KindCount)
-                    {
-                        operations.Add(operation);
-                        kinds.Add((byte)kind);
-                    }
+                    Add(operations, kinds, operation);
 
                     foreach (var child in operation.ChildOperations.Reverse())
                     {
@@ -196,6 +208,25 @@ namespace DeepSeek.Analyzers.Infrastructure
             }
 
             return new FileOperations(blocks.ToArray());
+        }
+
+        private static void Add(List<IOperation> operations, List<byte> kinds, IOperation operation)
+        {
+            var kind = operation.Kind;
+            if ((uint)kind < CodeBlock.KindCount)
+            {
+                operations.Add(operation);
+                kinds.Add((byte)kind);
+            }
+        }
+
+        private static void PushIfAny(Stack<IOperation> pending, IOperation? operation)
+        {
+            // A primary constructor's body is an implicit block the driver does not visit.
+            if (operation != null && !operation.IsImplicit)
+            {
+                pending.Push(operation);
+            }
         }
     }
 
@@ -276,6 +307,16 @@ namespace DeepSeek.Analyzers.Infrastructure
         public static IEnumerable<(IOperation Root, ISymbol Member, ISymbol? EvidenceMember)> Of(SemanticModel model, CancellationToken cancellationToken)
         {
             var root = model.SyntaxTree.GetRoot(cancellationToken);
+
+            // Top-level statements are one code block: the entry point's body.
+            if (root is CompilationUnitSyntax unit
+                && unit.Members.FirstOrDefault(m => m is GlobalStatementSyntax) is GlobalStatementSyntax first
+                && model.GetOperation(unit, cancellationToken) is IMethodBodyOperation program
+                && model.GetEnclosingSymbol(first.Statement.SpanStart, cancellationToken) is { } entryPoint)
+            {
+                yield return (program, entryPoint, entryPoint);
+            }
+
             foreach (var node in root.DescendantNodes(ShouldDescend))
             {
                 SyntaxNode target;
@@ -283,17 +324,31 @@ namespace DeepSeek.Analyzers.Infrastructure
                 ISymbol? evidenceMember = null;
                 switch (node)
                 {
-                    case AttributeSyntax attribute:
-                        if (!OwnsOperationAttributes(attribute.Parent?.Parent))
+                    case GlobalStatementSyntax _:
+                        continue;
+                    case TypeDeclarationSyntax type:
+                        // class Client(string key) : Base(key): the base call is the primary constructor's code block.
+                        if (type.BaseList?.Types.FirstOrDefault() is PrimaryConstructorBaseTypeSyntax primaryBase
+                            && model.GetOperation(primaryBase, cancellationToken) is { } baseCall
+                            && TopOf(baseCall) is IConstructorBodyOperation primaryBody
+                            && model.GetDeclaredSymbol(type, cancellationToken) is INamedTypeSymbol declared
+                            && PrimaryConstructorOf(declared, type) is { } primaryConstructor)
                         {
-                            continue;
+                            yield return (primaryBody, primaryConstructor, null);
                         }
 
+                        continue;
+                    case AttributeSyntax attribute:
+                        var declaration = attribute.Parent?.Parent;
+                        member = declaration switch
+                        {
+                            BaseFieldDeclarationSyntax field => field.Declaration.Variables.Count == 0 ? null : model.GetDeclaredSymbol(field.Declaration.Variables[0], cancellationToken),
+                            ParameterSyntax parameter => model.GetDeclaredSymbol(parameter, cancellationToken)?.ContainingSymbol,
+                            CompilationUnitSyntax _ => model.Compilation.Assembly.GlobalNamespace,
+                            _ when OwnsOperationAttributes(declaration) => model.GetDeclaredSymbol(declaration!, cancellationToken),
+                            _ => null,
+                        };
                         target = attribute;
-                        var declaration = attribute.Parent!.Parent!;
-                        member = declaration is BaseFieldDeclarationSyntax field
-                            ? (field.Declaration.Variables.Count == 0 ? null : model.GetDeclaredSymbol(field.Declaration.Variables[0], cancellationToken))
-                            : model.GetDeclaredSymbol(declaration, cancellationToken);
                         break;
                     case EqualsValueClauseSyntax equals when equals.Parent is ParameterSyntax parameter:
                         target = equals;
@@ -332,6 +387,32 @@ namespace DeepSeek.Analyzers.Infrastructure
                     yield return (operation, member, evidenceMember);
                 }
             }
+        }
+
+        private static IOperation TopOf(IOperation operation)
+        {
+            while (operation.Parent != null)
+            {
+                operation = operation.Parent;
+            }
+
+            return operation;
+        }
+
+        private static IMethodSymbol? PrimaryConstructorOf(INamedTypeSymbol type, TypeDeclarationSyntax declaration)
+        {
+            foreach (var constructor in type.InstanceConstructors)
+            {
+                foreach (var reference in constructor.DeclaringSyntaxReferences)
+                {
+                    if (reference.SyntaxTree == declaration.SyntaxTree && reference.Span == declaration.Span)
+                    {
+                        return constructor;
+                    }
+                }
+            }
+
+            return null;
         }
 
         private static bool ShouldDescend(SyntaxNode node)
