@@ -22,8 +22,7 @@ namespace DeepSeek.Analyzers.Tests.Meta
     /// </summary>
     public class FileGateTests
     {
-        private static readonly ImmutableArray<MetadataReference> References =
-            TestReferences.Framework.AddRange(TestReferences.Sdks).Add(TestReferences.Runtime);
+        private static readonly ImmutableArray<MetadataReference> References = TestReferences.All;
 
         private static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Preview);
 

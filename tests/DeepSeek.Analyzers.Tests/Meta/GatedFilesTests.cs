@@ -20,8 +20,7 @@ namespace DeepSeek.Analyzers.Tests.Meta
     /// </summary>
     public class GatedFilesTests
     {
-        private static readonly ImmutableArray<MetadataReference> References =
-            TestReferences.Framework.AddRange(TestReferences.Sdks).Add(TestReferences.Runtime);
+        private static readonly ImmutableArray<MetadataReference> References = TestReferences.All;
 
         private static readonly ImmutableArray<OperationKind> AllKinds =
             Enum.GetValues(typeof(OperationKind)).Cast<OperationKind>().Where(k => k != OperationKind.None).Distinct().ToImmutableArray();

@@ -147,7 +147,7 @@ namespace DeepSeek.Analyzers.Tests.Meta
         private static async Task<List<string>> RunAsync(ImmutableArray<DiagnosticAnalyzer> analyzers, List<string> sources)
         {
             var failures = new List<string>();
-            var references = TestReferences.Framework.AddRange(TestReferences.Sdks).Add(TestReferences.Runtime);
+            var references = TestReferences.All;
             var parseOptions = new CSharpParseOptions(LanguageVersion.Preview);
 
             foreach (var (source, index) in sources.Select((s, i) => (s, i)))

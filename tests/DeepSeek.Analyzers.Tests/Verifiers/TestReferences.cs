@@ -47,6 +47,9 @@ namespace DeepSeek.Analyzers.Tests.Verifiers
 
         public static MetadataReference Runtime => LazyRuntime.Value;
 
+        /// <summary>What a test compilation built outside the verifier references: the framework, the SDKs, DeepSeek.Runtime.</summary>
+        public static ImmutableArray<MetadataReference> All => Framework.AddRange(Sdks).Add(Runtime);
+
         /// <summary>The given SDK assemblies and every assembly they reference that is not part of the framework.</summary>
         private static ImmutableArray<MetadataReference> Closure(params Type[] roots)
         {
