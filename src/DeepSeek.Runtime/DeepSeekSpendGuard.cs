@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 
 namespace DeepSeek.Runtime
@@ -20,10 +21,12 @@ namespace DeepSeek.Runtime
         private decimal spent;
         private decimal reserved;
         private int alertsFired;
+        private readonly ConcurrentQueue<DeepSeekBudgetAlert> pendingAlerts = new ConcurrentQueue<DeepSeekBudgetAlert>();
+        private readonly object raiseGate = new object();
 
         /// <summary>Creates a guard.</summary>
         /// <param name="dailyBudget">USD per UTC day; must be positive.</param>
-        /// <param name="onAlert">Called (outside the guard's lock) when the day's spend crosses 50 %, 80 % and 100 %, each once per day.</param>
+        /// <param name="onAlert">Called (outside the guard's lock) when the day's spend crosses 50 %, 80 % and 100 %, each once per day and in that order, even when concurrent requests cross two thresholds at once.</param>
         /// <param name="clock">The current time; <see cref="DateTimeOffset.UtcNow"/> when null. Tests pass a fake.</param>
         public DeepSeekSpendGuard(decimal dailyBudget, Action<DeepSeekBudgetAlert>? onAlert = null, Func<DateTimeOffset>? clock = null)
         {
@@ -103,7 +106,7 @@ namespace DeepSeek.Runtime
         public void Record(decimal cost)
         {
             NotNegative(cost, nameof(cost));
-            DeepSeekBudgetAlert[]? alerts;
+            bool alerts;
             lock (gate)
             {
                 RollOver();
@@ -111,7 +114,7 @@ namespace DeepSeek.Runtime
                 alerts = CollectAlerts();
             }
 
-            Raise(alerts);
+            RaisePending(alerts);
         }
 
         /// <summary>The guard's clock: requests it guards are priced at the hour it tells.</summary>
@@ -129,7 +132,7 @@ namespace DeepSeek.Runtime
 
         internal void Complete(DeepSeekSpendReservation reservation, decimal? actualCost)
         {
-            DeepSeekBudgetAlert[]? alerts = null;
+            var alerts = false;
             lock (gate)
             {
                 RollOver();
@@ -146,7 +149,7 @@ namespace DeepSeek.Runtime
                 }
             }
 
-            Raise(alerts);
+            RaisePending(alerts);
         }
 
         private bool TryReserve(decimal worstCaseCost, out DeepSeekSpendReservation? reservation, out DeepSeekBudgetExceededException? refusal)
@@ -169,29 +172,40 @@ namespace DeepSeek.Runtime
             }
         }
 
-        private DeepSeekBudgetAlert[]? CollectAlerts()
+        /// <summary>Queues the alerts the day's spend has crossed, in threshold order (under the guard's lock); true if any.</summary>
+        private bool CollectAlerts()
         {
-            List<DeepSeekBudgetAlert>? alerts = null;
+            var any = false;
             while (alertsFired < AlertThresholds.Count && spent * 100m >= DailyBudget * AlertThresholds[alertsFired])
             {
-                (alerts ??= new List<DeepSeekBudgetAlert>()).Add(new DeepSeekBudgetAlert(AlertThresholds[alertsFired], day, spent, DailyBudget));
+                if (onAlert != null)
+                {
+                    pendingAlerts.Enqueue(new DeepSeekBudgetAlert(AlertThresholds[alertsFired], day, spent, DailyBudget));
+                    any = true;
+                }
+
                 alertsFired++;
             }
 
-            return alerts?.ToArray();
+            return any;
         }
 
-        private void Raise(DeepSeekBudgetAlert[]? alerts)
+        private void RaisePending(bool any)
         {
-            if (alerts == null || onAlert == null)
+            if (!any || onAlert == null)
             {
                 return;
             }
 
-            // Outside the lock: a slow or re-entrant callback (one that reads Spent) must not stall or deadlock requests.
-            foreach (var alert in alerts)
+            // Outside the guard's lock, so a slow or re-entrant callback (one that reads Spent) does not stall or deadlock
+            // requests; under a lock of its own, so alerts that two requests crossed at once still arrive in threshold order
+            // (50 % before 80 %). An alert whose callback threw is gone; the ones after it are raised by the next caller.
+            lock (raiseGate)
             {
-                onAlert(alert);
+                while (pendingAlerts.TryDequeue(out var alert))
+                {
+                    onAlert(alert);
+                }
             }
         }
 

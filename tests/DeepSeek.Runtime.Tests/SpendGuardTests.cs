@@ -6,6 +6,7 @@ using System.Linq;
 using System.Net.Http;
 using System.Text;
 using System.Text.Json.Nodes;
+using System.Threading;
 using System.Threading.Tasks;
 using DeepSeek.Runtime.Tests.Infrastructure;
 using OpenAI.Chat;
@@ -30,6 +31,43 @@ namespace DeepSeek.Runtime.Tests
 
         private static Task<ClientResult<ChatCompletion>> Ask(ChatClient client, int maxTokens = 100)
             => client.CompleteChatAsync(new ChatMessage[] { new UserChatMessage("Hi") }, new ChatCompletionOptions { MaxOutputTokenCount = maxTokens });
+
+        [Fact]
+        public async Task Alerts_crossed_by_concurrent_requests_arrive_in_threshold_order()
+        {
+            // The 50 % alert's callback is still running when another request crosses 80 %: the 80 % alert waits for it.
+            var order = new List<int>();
+            using var inFifty = new ManualResetEventSlim();
+            using var releaseFifty = new ManualResetEventSlim();
+            var guard = new DeepSeekSpendGuard(100m, alert =>
+            {
+                if (alert.Percent == 50)
+                {
+                    inFifty.Set();
+                    releaseFifty.Wait(TimeSpan.FromSeconds(10));
+                }
+
+                lock (order)
+                {
+                    order.Add(alert.Percent);
+                }
+            });
+
+            var first = Task.Run(() => guard.Record(50m));
+            Assert.True(inFifty.Wait(TimeSpan.FromSeconds(10)));
+            var second = Task.Run(() => guard.Record(30m));
+            var deadline = DateTime.UtcNow.AddSeconds(10);
+            while (guard.Spent < 80m && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(5);
+            }
+
+            await Task.Delay(50); // let the second request reach the alerts, if it can
+            releaseFifty.Set();
+            await Task.WhenAll(first, second);
+
+            Assert.Equal(new[] { 50, 80 }, order);
+        }
 
         [Fact]
         public async Task Thirty_two_concurrent_requests_never_pass_the_budget_and_alerts_fire_once_each()
