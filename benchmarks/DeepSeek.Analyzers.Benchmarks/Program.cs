@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Diagnostics;
+using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Reflection;
@@ -23,7 +24,8 @@ namespace DeepSeek.Analyzers.Benchmarks
     /// (net10.0 reference assemblies plus the OpenAI, Microsoft.Extensions.AI, Semantic Kernel, Polly, Betalgo and
     /// Configuration SDKs). Options: <c>--rounds N</c> (default 5); <c>--snippets</c> (each raw string literal of the
     /// <c>*Tests.cs</c> files under DIR is one file: a DeepSeek-heavy corpus); <c>--option key=value</c> (a global
-    /// .editorconfig option, e.g. <c>deepseek_analyzers.scope=all_openai_compatible</c>).
+    /// .editorconfig option, e.g. <c>deepseek_analyzers.scope=all_openai_compatible</c>); <c>--gate</c> (the per-file facts
+    /// alone), <c>--walk</c> (the shared operation walk alone), <c>--list</c> (every finding, to read for false alarms).
     /// </remarks>
     public static class Program
     {
@@ -33,6 +35,7 @@ namespace DeepSeek.Analyzers.Benchmarks
             var snippets = false;
             var gateOnly = false;
             var walkOnly = false;
+            var listOnly = false;
             var options = new Dictionary<string, string>(StringComparer.Ordinal);
             var directories = new List<string>();
             for (var i = 0; i < args.Length; i++)
@@ -44,6 +47,9 @@ namespace DeepSeek.Analyzers.Benchmarks
                         break;
                     case "--snippets":
                         snippets = true;
+                        break;
+                    case "--list":
+                        listOnly = true;
                         break;
                     case "--walk":
                         walkOnly = true;
@@ -69,7 +75,7 @@ namespace DeepSeek.Analyzers.Benchmarks
 
             if (directories.Count == 0 || directories.Any(d => !Directory.Exists(d)))
             {
-                Console.Error.WriteLine("usage: DeepSeek.Analyzers.Benchmarks [--rounds N] [--snippets] [--option key=value] DIR... (or DEEPSEEK_BENCH_DIRS)");
+                Console.Error.WriteLine("usage: DeepSeek.Analyzers.Benchmarks [--rounds N] [--snippets] [--gate | --walk | --list] [--option key=value] DIR... (or DEEPSEEK_BENCH_DIRS)");
                 return 2;
             }
 
@@ -81,6 +87,12 @@ namespace DeepSeek.Analyzers.Benchmarks
                 new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, allowUnsafe: true, nullableContextOptions: NullableContextOptions.Enable));
             var lines = trees.Sum(t => t.GetText().Lines.Count);
             Console.WriteLine($"corpus: {trees.Length} files, {lines:N0} lines, {rounds} rounds (median), {string.Join(", ", directories)}");
+
+            if (listOnly)
+            {
+                await ListAsync(compilation, new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, new CommandLineOptions(options))).ConfigureAwait(false);
+                return 0;
+            }
 
             if (walkOnly)
             {
@@ -181,6 +193,20 @@ namespace DeepSeek.Analyzers.Benchmarks
 
             var median = Median(times);
             Console.WriteLine($"gate: {median * 1000:F1} ms for {characters / 1e6:F1} M characters ({characters / 1e6 / median:F0} M/s), {open} of {compilation.SyntaxTrees.Count()} files open to some rule (evidence {counts[0]}, key {counts[1]}, URL {counts[2]}, retry {counts[3]})");
+        }
+
+        /// <summary><c>--list</c>: every finding of the rules on the corpus, to read them for false alarms.</summary>
+        private static async Task ListAsync(Compilation compilation, AnalyzerOptions options)
+        {
+            var analyzers = Corpus.Analyzers().Where(a => !(a is NoOpAnalyzer)).ToImmutableArray();
+            var diagnostics = await compilation.WithAnalyzers(analyzers, options).GetAnalyzerDiagnosticsAsync().ConfigureAwait(false);
+            foreach (var diagnostic in diagnostics.OrderBy(d => d.Location.SourceTree?.FilePath, StringComparer.Ordinal).ThenBy(d => d.Location.SourceSpan.Start))
+            {
+                var line = diagnostic.Location.GetLineSpan();
+                Console.WriteLine($"{line.Path}({line.StartLinePosition.Line + 1}): {diagnostic.Id} {diagnostic.GetMessage(CultureInfo.InvariantCulture)}");
+            }
+
+            Console.WriteLine($"{diagnostics.Length} findings");
         }
 
         /// <summary>

@@ -256,6 +256,25 @@ namespace DeepSeek.Analyzers.Infrastructure
             }
         }
 
+        /// <summary>A DeepSeek model id the catalog knows, in any case: current, legacy, retired, or a non-API family name.</summary>
+        private static bool IsKnownModelId(EffectiveCatalog catalog, string id)
+        {
+            if (catalog.IsCatalogId(id) || catalog.IsCatalogId(id.ToLowerInvariant()) || catalog.IsServedIdIgnoreCase(id))
+            {
+                return true;
+            }
+
+            foreach (var family in catalog.NonApiModelFamilies)
+            {
+                if (id.StartsWith(family.Prefix, StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         private void AnalyzeWholeValue(
             GatedOperationContext context,
             DeepSeekCompilationContext deepSeek,
@@ -264,7 +283,9 @@ namespace DeepSeek.Analyzers.Infrastructure
             string value)
         {
             var model = context.Operation.SemanticModel;
-            if (model == null || ModelIdPositions.IsComparisonOrLookup(literal, model, deepSeek.Types, context.CancellationToken))
+            if (model == null
+                || ModelIdPositions.IsComparisonOrLookup(literal, model, deepSeek.Types, context.CancellationToken)
+                || ModelIdPositions.IsInProviderNamePattern(literal, id => IsKnownModelId(deepSeek.Catalog, id)))
             {
                 return;
             }

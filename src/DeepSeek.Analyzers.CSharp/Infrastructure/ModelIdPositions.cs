@@ -53,6 +53,44 @@ namespace DeepSeek.Analyzers.Infrastructure
         }
 
         /// <summary>
+        /// True when the literal is one alternative of an <c>or</c> pattern in which another alternative names DeepSeek but is
+        /// no DeepSeek model id (<c>"deepseek" or "deepseek-openai" or "deepseek-chat" => "DeepSeekOpenAI"</c>): the pattern
+        /// classifies provider or configuration names, it does not key a model table.
+        /// </summary>
+        public static bool IsInProviderNamePattern(SyntaxNode literal, Func<string, bool> isModelId)
+        {
+            if (!(literal.Parent is ConstantPatternSyntax pattern))
+            {
+                return false;
+            }
+
+            SyntaxNode top = pattern;
+            while ((top.Parent is BinaryPatternSyntax or && or.IsKind(SyntaxKind.OrPattern)) || top.Parent is ParenthesizedPatternSyntax)
+            {
+                top = top.Parent;
+            }
+
+            if (top == pattern)
+            {
+                return false;
+            }
+
+            foreach (var node in top.DescendantNodes())
+            {
+                if (node is ConstantPatternSyntax constant
+                    && constant.Expression is LiteralExpressionSyntax other
+                    && other.IsKind(SyntaxKind.StringLiteralExpression)
+                    && other.Token.ValueText.IndexOf("deepseek", StringComparison.OrdinalIgnoreCase) >= 0
+                    && !isModelId(other.Token.ValueText))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
         /// True when the literal sits beside a current model id in the same table element — a tuple, a
         /// <c>{ key, value }</c> or <c>[key] = value</c> entry, an argument list, a switch arm or a case section: migration code.
         /// </summary>

@@ -807,6 +807,29 @@ namespace DeepSeek.Analyzers.Tests.Rules
             """);
 
         [Fact]
+        public Task Ignores_provider_name_patterns_but_not_model_tables() => VerifyCS.AnalyzerAsync(
+            """
+            class C
+            {
+                // Provider names users may type: "deepseek-chat" is one of them here, not a model id sent anywhere.
+                static string Normalize(string providerType) => providerType.Trim().ToLowerInvariant() switch
+                {
+                    "deepseek" or "deepseek-openai" or "deepseek-openai-chat" or "deepseek-chat" => "DeepSeekOpenAI",
+                    "openai-chat" or "openai" => "OpenAI",
+                    _ => providerType.Trim(),
+                };
+
+                // A table keyed by model ids (the other alternative is a model name too): still a use of the alias.
+                static decimal OutputPrice(string model) => model switch
+                {
+                    {|DSK002:"deepseek-chat"|} or "deepseek-v3" => 1.10m,
+                    {|DSK002:"deepseek-reasoner"|} => 2.19m,
+                    _ => 0m,
+                };
+            }
+            """);
+
+        [Fact]
         public Task Ignores_comparisons_and_lookups() => VerifyCS.AnalyzerAsync(
             """
             using System;

@@ -13,6 +13,25 @@ namespace DeepSeek.Analyzers.Tests.Rules
         // ---- Positions that are use ---------------------------------------------------------------------
 
         [Fact]
+        public Task Ignores_provider_name_patterns() => VerifyCS.AnalyzerAsync(
+            """
+            class C
+            {
+                static string Provider(string name) => name switch
+                {
+                    "deepseek" or "deepseek-v4-flash" => "DeepSeek",
+                    _ => name,
+                };
+
+                static int ContextWindow(string model) => model switch
+                {
+                    {|DSK011:"deepseek-v4-flash"|} => 1_000_000,
+                    _ => 0,
+                };
+            }
+            """);
+
+        [Fact]
         public Task Flags_legacy_name_in_ChatClient_constructor_and_fixes_to_flash() => VerifyCS.CodeFixAsync(
             """
             using OpenAI.Chat;
