@@ -140,6 +140,13 @@ namespace DeepSeek.Analyzers.Rules
                     return;
                 }
 
+                // A chat client class of the project's own (DeepSeekChatClient : IChatClient, a Responses API adapter, a
+                // delegating wrapper) writes its own request: what reaches the wire is its business, not the call's.
+                if (IsSourceClass(client.WithoutConversions().Type))
+                {
+                    return;
+                }
+
                 optionsType = types.MeaiChatOptions;
             }
 
@@ -162,6 +169,9 @@ namespace DeepSeek.Analyzers.Rules
             var optionsCreation = runtime?.OptionsCreationOf(client, cancellationToken);
             Report(context, invocation.Syntax, limit, openAI ? OpenAIShape : MeaiShape, options, optionsCreation?.Syntax);
         }
+
+        private static bool IsSourceClass(ITypeSymbol? type)
+            => type != null && type.TypeKind != TypeKind.Interface && !type.DeclaringSyntaxReferences.IsEmpty;
 
         /// <summary>
         /// Betalgo <c>service.ChatCompletion.CreateCompletion(request)</c>: bound by the service (its <c>BaseDomain</c>, key) or,

@@ -48,6 +48,37 @@ namespace DeepSeek.Analyzers.Tests.Rules
             NoLimit(0), Ignored(1), NoLimit(2), NoLimit(3), Ignored(4));
 
         [Fact]
+        public Task Ignores_MEAI_calls_on_a_chat_client_class_of_the_project() => VerifyCS.AnalyzerAsync(
+            """
+            using System;
+            using System.Collections.Generic;
+            using System.Net.Http;
+            using System.Threading;
+            using System.Threading.Tasks;
+            using Microsoft.Extensions.AI;
+
+            // The project's own DeepSeek client writes its own request body (a default max_tokens, or the Responses API).
+            sealed class DeepSeekChatClient(HttpClient http) : IChatClient
+            {
+                public Uri Endpoint { get; } = new Uri("https://api.deepseek.com");
+                public Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+                public IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+                public object? GetService(Type serviceType, object? serviceKey = null) => null;
+                public void Dispose() => http.Dispose();
+            }
+
+            class C
+            {
+                async Task Ask()
+                {
+                    using var client = new DeepSeekChatClient(new HttpClient { BaseAddress = new Uri("https://api.deepseek.com") });
+                    await client.GetResponseAsync("Hello");
+                    await client.GetResponseAsync([new ChatMessage(ChatRole.User, "Hi")], new ChatOptions { MaxOutputTokens = 100 });
+                }
+            }
+            """);
+
+        [Fact]
         public Task Ignores_MEAI_calls_whose_options_may_carry_max_tokens_or_come_from_elsewhere() => VerifyCS.AnalyzerAsync(
             MeaiClass + """
                 async Task Ask(IList<ChatMessage> messages, ChatOptions injected)
