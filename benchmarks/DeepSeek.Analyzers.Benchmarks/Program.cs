@@ -24,7 +24,8 @@ namespace DeepSeek.Analyzers.Benchmarks
     /// (net10.0 reference assemblies plus the OpenAI, Microsoft.Extensions.AI, Semantic Kernel, Polly, Betalgo and
     /// Configuration SDKs). Options: <c>--rounds N</c> (default 5); <c>--snippets</c> (each raw string literal of the
     /// <c>*Tests.cs</c> files under DIR is one file: a DeepSeek-heavy corpus); <c>--option key=value</c> (a global
-    /// .editorconfig option, e.g. <c>deepseek_analyzers.scope=all_openai_compatible</c>); <c>--gate</c> (the per-file facts
+    /// .editorconfig option, e.g. <c>deepseek_analyzers.scope=all_openai_compatible</c>); <c>--implicit-usings</c> (the
+    /// global usings the SDK generates for <c>ImplicitUsings</c>, for code from projects that rely on them); <c>--gate</c> (the per-file facts
     /// alone), <c>--walk</c> (the shared operation walk alone), <c>--list</c> (every finding, to read for false alarms).
     /// </remarks>
     public static class Program
@@ -35,6 +36,7 @@ namespace DeepSeek.Analyzers.Benchmarks
             var snippets = false;
             var gateOnly = false;
             var walkOnly = false;
+            var implicitUsings = false;
             var listOnly = false;
             var options = new Dictionary<string, string>(StringComparer.Ordinal);
             var directories = new List<string>();
@@ -47,6 +49,9 @@ namespace DeepSeek.Analyzers.Benchmarks
                         break;
                     case "--snippets":
                         snippets = true;
+                        break;
+                    case "--implicit-usings":
+                        implicitUsings = true;
                         break;
                     case "--list":
                         listOnly = true;
@@ -75,11 +80,20 @@ namespace DeepSeek.Analyzers.Benchmarks
 
             if (directories.Count == 0 || directories.Any(d => !Directory.Exists(d)))
             {
-                Console.Error.WriteLine("usage: DeepSeek.Analyzers.Benchmarks [--rounds N] [--snippets] [--gate | --walk | --list] [--option key=value] DIR... (or DEEPSEEK_BENCH_DIRS)");
+                Console.Error.WriteLine("usage: DeepSeek.Analyzers.Benchmarks [--rounds N] [--snippets] [--implicit-usings] [--gate | --walk | --list] [--option key=value] DIR... (or DEEPSEEK_BENCH_DIRS)");
                 return 2;
             }
 
             var trees = snippets ? Corpus.SnippetTrees(directories) : Corpus.FileTrees(directories);
+            if (implicitUsings)
+            {
+                // What the .NET SDK generates for a project with <ImplicitUsings>enable</ImplicitUsings> (console and library).
+                trees = trees.Add(CSharpSyntaxTree.ParseText(
+                    string.Join("\n", new[] { "System", "System.Collections.Generic", "System.IO", "System.Linq", "System.Net.Http", "System.Threading", "System.Threading.Tasks" }
+                        .Select(n => "global using global::" + n + ";")),
+                    new CSharpParseOptions(LanguageVersion.Preview),
+                    path: "GlobalUsings.g.cs"));
+            }
             var compilation = CSharpCompilation.Create(
                 "Bench",
                 trees,
