@@ -274,7 +274,8 @@ namespace DeepSeek.Analyzers.Infrastructure
         {
             switch (operation)
             {
-                case ILiteralOperation literal when literal.ConstantValue.Value is string text:
+                // The type first: reading ConstantValue boxes every number, and most literals are numbers.
+                case ILiteralOperation literal when literal.Type?.SpecialType == SpecialType.System_String && literal.ConstantValue.Value is string text:
                     if (_signals.Catalog.IsCatalogId(text))
                     {
                         var model = literal.SemanticModel;
@@ -285,7 +286,8 @@ namespace DeepSeek.Analyzers.Infrastructure
 
                     // Only well-known AI hosts count here: an unrelated URL elsewhere in a type says nothing.
                     return _signals.BindingOfString(text, anyOtherHost: false);
-                case IFieldReferenceOperation field when field.ConstantValue.Value is string id && _signals.Catalog.IsCatalogId(id):
+                case IFieldReferenceOperation field when field.Field.IsConst && field.Field.Type.SpecialType == SpecialType.System_String
+                                                         && field.ConstantValue.Value is string id && _signals.Catalog.IsCatalogId(id):
                     return ModelSinks.TryGetModelSink(field, out _) ? DeepSeekBinding.Bound : DeepSeekBinding.Unknown;
                 case IInvocationOperation invocation:
                     return _signals.IsSecretRead(invocation) || _signals.IsDeepSeekSdkType(invocation.TargetMethod.ContainingType)
