@@ -92,6 +92,29 @@ namespace DeepSeek.Analyzers.Infrastructure
         }
 
         /// <summary>
+        /// True for any DeepSeek model name the catalog knows, in any case: a current id, a legacy or retired alias, or a
+        /// name of a non-API family (<c>deepseek-r1</c>). What is not one (<c>deepseek</c>, <c>deepseek-openai</c>) names a
+        /// provider or a setting, not a model.
+        /// </summary>
+        public bool IsKnownModelName(string value)
+        {
+            if (IsServedIdIgnoreCase(value) || FindAlias(value) != null)
+            {
+                return true;
+            }
+
+            foreach (var family in NonApiModelFamilies)
+            {
+                if (value.StartsWith(family.Prefix, StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
         /// The id a fix writes for <paramref name="modelId"/>: an alias's current model, any other id unchanged. The target
         /// model of the options goes through here too, so a file that renames it moves the fixes along.
         /// </summary>

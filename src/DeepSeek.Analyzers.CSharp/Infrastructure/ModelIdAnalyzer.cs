@@ -256,25 +256,6 @@ namespace DeepSeek.Analyzers.Infrastructure
             }
         }
 
-        /// <summary>A DeepSeek model id the catalog knows, in any case: current, legacy, retired, or a non-API family name.</summary>
-        private static bool IsKnownModelId(EffectiveCatalog catalog, string id)
-        {
-            if (catalog.IsCatalogId(id) || catalog.IsCatalogId(id.ToLowerInvariant()) || catalog.IsServedIdIgnoreCase(id))
-            {
-                return true;
-            }
-
-            foreach (var family in catalog.NonApiModelFamilies)
-            {
-                if (id.StartsWith(family.Prefix, StringComparison.OrdinalIgnoreCase))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
         private void AnalyzeWholeValue(
             GatedOperationContext context,
             DeepSeekCompilationContext deepSeek,
@@ -285,7 +266,7 @@ namespace DeepSeek.Analyzers.Infrastructure
             var model = context.Operation.SemanticModel;
             if (model == null
                 || ModelIdPositions.IsComparisonOrLookup(literal, model, deepSeek.Types, context.CancellationToken)
-                || ModelIdPositions.IsInProviderNamePattern(literal, id => IsKnownModelId(deepSeek.Catalog, id)))
+                || ModelIdPositions.IsInProviderNamePattern(literal, deepSeek.Catalog.IsKnownModelName))
             {
                 return;
             }

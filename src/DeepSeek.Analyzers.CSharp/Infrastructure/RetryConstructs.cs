@@ -66,7 +66,7 @@ namespace DeepSeek.Analyzers.Infrastructure
 
         /// <summary>
         /// Registers <paramref name="analyze"/> for every retry construct (Polly invocations, options creations, later
-        /// assignments) of the code block, for rules that checked <see cref="WellKnownTypes.ReferencesRetryLibrary"/> and the file's
+        /// assignments) of the file, for rules that checked <see cref="WellKnownTypes.ReferencesRetryLibrary"/> and the file's
         /// <see cref="DeepSeekFileGate.MayNameRetry"/>.
         /// </summary>
         public static void RegisterActions(GatedFile context, WellKnownTypes types, Action<GatedOperationContext, RetryConstruct> analyze)

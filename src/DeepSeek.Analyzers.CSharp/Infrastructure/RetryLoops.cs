@@ -54,8 +54,8 @@ namespace DeepSeek.Analyzers.Infrastructure
     internal static class RetryLoops
     {
         /// <summary>
-        /// Registers <paramref name="analyze"/> for every retry loop and goto-retry (at the loop and at the label) of the code
-        /// block. A hand-written retry counts only with DeepSeek evidence: callers register only in files that pass the gate.
+        /// Registers <paramref name="analyze"/> for every retry loop and goto-retry (at the loop and at the label) of the file.
+        /// A hand-written retry counts only with DeepSeek evidence: callers register only in files that pass the gate.
         /// </summary>
         public static void RegisterActions(GatedFile context, Action<GatedOperationContext, RetryLoop> analyze)
         {

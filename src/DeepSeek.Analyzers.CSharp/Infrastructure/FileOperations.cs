@@ -1,0 +1,134 @@
+using System.Collections.Generic;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace DeepSeek.Analyzers.Infrastructure
+{
+    /// <summary>
+    /// Every operation of a file in the order the driver visits them (each code block's tree in pre-order), with the
+    /// member owning it: walked once per file and shared by every rule the file's gates open, for as long as the driver
+    /// keeps the file's semantic model.
+    /// </summary>
+    internal sealed class FileOperations
+    {
+        private static readonly ConditionalWeakTable<SemanticModel, FileOperations> Walks = new ConditionalWeakTable<SemanticModel, FileOperations>();
+
+        private FileOperations(CodeBlock[] blocks)
+        {
+            Blocks = blocks;
+        }
+
+        /// <summary>The file's code blocks in source order.</summary>
+        public CodeBlock[] Blocks { get; }
+
+        public static FileOperations Of(SemanticModel model, CancellationToken cancellationToken)
+        {
+            if (Walks.TryGetValue(model, out var walk))
+            {
+                return walk;
+            }
+
+            // Two rules may walk the same file at once; both walks are equal and the first one stored is kept.
+            walk = Walk(model, cancellationToken);
+            return Walks.GetValue(model, _ => walk);
+        }
+
+        /// <summary>A fresh walk, not cached (the benchmark times it).</summary>
+        internal static FileOperations WalkForBenchmark(SemanticModel model) => Walk(model, CancellationToken.None);
+
+        private static FileOperations Walk(SemanticModel model, CancellationToken cancellationToken)
+        {
+            // Arrays per code block, not per file: a large file's operations would make arrays on the large-object heap.
+            var blocks = new List<CodeBlock>();
+            var operations = new List<IOperation>();
+            var kinds = new List<byte>();
+            var pending = new Stack<IOperation>();
+            foreach (var (root, member, evidenceMember) in OperationRoots.Of(model, cancellationToken))
+            {
+                operations.Clear();
+                kinds.Clear();
+                if (root is IConstructorBodyOperation constructor)
+                {
+                    // As the driver: the constructor's own operation, then its written code blocks: the initializer's call
+                    // (not the implicit statement around it, nor an implicit base() call), the body.
+                    Add(operations, kinds, constructor);
+                    PushIfAny(pending, constructor.ExpressionBody);
+                    PushIfAny(pending, constructor.BlockBody);
+                    if (constructor.Initializer is IExpressionStatementOperation initializer && !initializer.Operation.IsImplicit)
+                    {
+                        pending.Push(initializer.Operation);
+                    }
+                }
+                else
+                {
+                    pending.Push(root);
+                }
+
+                while (pending.Count > 0)
+                {
+                    var operation = pending.Pop();
+                    Add(operations, kinds, operation);
+
+                    foreach (var child in operation.ChildOperations.Reverse())
+                    {
+                        pending.Push(child);
+                    }
+                }
+
+                blocks.Add(new CodeBlock(member, evidenceMember, operations.ToArray(), kinds.ToArray()));
+            }
+
+            return new FileOperations(blocks.ToArray());
+        }
+
+        private static void Add(List<IOperation> operations, List<byte> kinds, IOperation operation)
+        {
+            var kind = operation.Kind;
+            if ((uint)kind < CodeBlock.KindCount)
+            {
+                operations.Add(operation);
+                kinds.Add((byte)kind);
+            }
+        }
+
+        private static void PushIfAny(Stack<IOperation> pending, IOperation? operation)
+        {
+            // A primary constructor's body is an implicit block the driver does not visit.
+            if (operation != null && !operation.IsImplicit)
+            {
+                pending.Push(operation);
+            }
+        }
+    }
+
+    /// <summary>One code block of a file: the member owning it, its operations in pre-order and their kinds side by side.</summary>
+    internal sealed class CodeBlock
+    {
+        /// <summary>Operation kinds are small numbers; an operation of a larger kind (none today) is left out.</summary>
+        public const int KindCount = 256;
+
+        public CodeBlock(ISymbol member, ISymbol? evidenceMember, IOperation[] operations, byte[] kinds)
+        {
+            Member = member;
+            EvidenceMember = evidenceMember;
+            Operations = operations;
+            Kinds = kinds;
+        }
+
+        /// <summary>The member owning the block, as operation actions see it (a getter for an expression-bodied property).</summary>
+        public ISymbol Member { get; }
+
+        /// <summary>
+        /// The member the evidence engine files the block's facts under (<see cref="MemberRoots"/>: the property itself, a
+        /// primary-constructor parameter), or null for blocks it does not read (attributes, method parameter defaults).
+        /// </summary>
+        public ISymbol? EvidenceMember { get; }
+
+        public IOperation[] Operations { get; }
+
+        /// <summary>The kind of each operation: a rule skips the operations it has no action for without touching them.</summary>
+        public byte[] Kinds { get; }
+    }
+}
