@@ -10,7 +10,7 @@ namespace DeepSeek.Analyzers.Infrastructure
         public sealed override void Initialize(AnalysisContext context)
         {
             context.EnableConcurrentExecution();
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
             context.RegisterCompilationStartAction(start =>
                 OnCompilationStart(start, DeepSeekCompilationContext.Get(start.Compilation, start.Options)));
         }

@@ -25,6 +25,8 @@ namespace DeepSeek.Analyzers.Infrastructure
             Gate = new DeepSeekFileGate(compilation, Catalog, Options, DeepSeekOptions.IsFileGateEnabled(options.AnalyzerConfigOptionsProvider.GlobalOptions));
             var optionsCache = Options;
             Evidence = new DeepSeekEvidence(compilation, Types, Catalog, tree => optionsCache.Get(tree).Evidence, Gate);
+            ModelIdCandidates = new ModelIdCandidates(Catalog, Types);
+            GeneratedCode = new GeneratedCode(compilation, options);
         }
 
         public Compilation Compilation { get; }
@@ -47,6 +49,12 @@ namespace DeepSeek.Analyzers.Infrastructure
 
         /// <summary>The DeepSeek evidence engine: is a client, request or model id DeepSeek-bound?</summary>
         public DeepSeekEvidence Evidence { get; }
+
+        /// <summary>Which files, and which findings, are generated code: the rules skip them (see <see cref="Infrastructure.GeneratedCode"/>).</summary>
+        public GeneratedCode GeneratedCode { get; }
+
+        /// <summary>The strings of a file that may hold a model id: found once per file for every model-id rule.</summary>
+        public ModelIdCandidates ModelIdCandidates { get; }
 
         public static DeepSeekCompilationContext Get(Compilation compilation, AnalyzerOptions options)
             => Cache.GetValue(compilation, c => new DeepSeekCompilationContext(c, options));

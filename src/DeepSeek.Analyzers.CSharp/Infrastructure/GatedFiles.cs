@@ -32,17 +32,18 @@ namespace DeepSeek.Analyzers.Infrastructure
                 return;
             }
 
+            var generatedCode = DeepSeekCompilationContext.Get(context.Compilation, context.Options).GeneratedCode;
             context.RegisterSemanticModelAction(c =>
             {
                 var tree = c.SemanticModel.SyntaxTree;
-                if (!gate(tree, c.CancellationToken))
+                if (!gate(tree, c.CancellationToken) || generatedCode.IsGeneratedFile(tree, c.CancellationToken))
                 {
                     return;
                 }
 
                 var file = new GatedFile(tree, c.CancellationToken);
                 register(file);
-                file.Run(c);
+                file.Run(c, generatedCode);
             });
         }
 
@@ -66,6 +67,7 @@ namespace DeepSeek.Analyzers.Infrastructure
     {
         // The actions by operation kind (kinds are small numbers); looked up for every operation of the file.
         private readonly List<Action<GatedOperationContext>>?[] _actions = new List<Action<GatedOperationContext>>?[CodeBlock.KindCount];
+        private List<(OperationSelection Selection, Action<GatedOperationContext> Action)>? _selectionActions;
         private bool _any;
 
         public GatedFile(SyntaxTree tree, CancellationToken cancellationToken)
@@ -95,17 +97,49 @@ namespace DeepSeek.Analyzers.Infrastructure
             }
         }
 
-        internal void Run(SemanticModelAnalysisContext context)
+        /// <summary>
+        /// Runs <paramref name="action"/> on the operations <paramref name="selection"/> picks from this file (picked once per
+        /// file for every rule that shares the selection).
+        /// </summary>
+        public void RegisterSelectionAction(OperationSelection selection, Action<GatedOperationContext> action)
+            => (_selectionActions ??= new List<(OperationSelection, Action<GatedOperationContext>)>()).Add((selection, action));
+
+        internal void Run(SemanticModelAnalysisContext context, GeneratedCode generatedCode)
         {
-            if (!_any)
+            if (!_any && _selectionActions == null)
             {
                 return;
             }
 
             var model = context.SemanticModel;
             var cancellationToken = context.CancellationToken;
-            var report = new Action<Diagnostic>(context.ReportDiagnostic);
-            foreach (var block in FileOperations.Of(model, cancellationToken).Blocks)
+            // Generated code is skipped here, not by the driver (see GeneratedCode): a finding inside a [GeneratedCode]
+            // declaration or a #line hidden region of an ordinary file is dropped.
+            var report = new Action<Diagnostic>(diagnostic =>
+            {
+                if (!generatedCode.IsInGeneratedCode(diagnostic.Location, cancellationToken))
+                {
+                    context.ReportDiagnostic(diagnostic);
+                }
+            });
+            var file = FileOperations.Of(model, cancellationToken);
+            if (_selectionActions != null)
+            {
+                foreach (var (selection, action) in _selectionActions)
+                {
+                    foreach (var selected in selection.Of(file))
+                    {
+                        action(new GatedOperationContext(selected.Operation, selected.Block.Member, model.Compilation, context.Options, report, cancellationToken));
+                    }
+                }
+            }
+
+            if (!_any)
+            {
+                return;
+            }
+
+            foreach (var block in file.Blocks)
             {
                 var operations = block.Operations;
                 var kinds = block.Kinds;

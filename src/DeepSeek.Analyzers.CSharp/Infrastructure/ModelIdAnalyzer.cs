@@ -151,16 +151,28 @@ namespace DeepSeek.Analyzers.Infrastructure
             // Every id a model-id rule knows says DeepSeek or is a catalog word, both evidence text: files the gate closes
             // cannot hold one (a DeepSeekModels reference spells DeepSeek too).
             var runtimeConstants = (Gates & ModelIdGates.RuntimeConstants) != 0 && deepSeek.Types.RuntimeModels != null;
-            GatedFiles.Register(context, deepSeek.Gate.MayHoldEvidence, file =>
-            {
-                file.RegisterOperationAction(c => AnalyzeLiteral(c, deepSeek), OperationKind.Literal);
-                file.RegisterOperationAction(c => AnalyzeUtf8String(c, deepSeek), OperationKind.Utf8String);
-                file.RegisterOperationAction(c => AnalyzeInterpolatedString(c, deepSeek), OperationKind.InterpolatedString);
-                if (runtimeConstants)
+            // The four model-id rules share one candidate search per file (ModelIdCandidates); each classifies the few
+            // strings it found.
+            GatedFiles.Register(context, deepSeek.Gate.MayHoldEvidence, file => file.RegisterSelectionAction(
+                deepSeek.ModelIdCandidates,
+                c =>
                 {
-                    file.RegisterOperationAction(c => AnalyzeRuntimeConstant(c, deepSeek), OperationKind.FieldReference);
-                }
-            });
+                    switch (c.Operation.Kind)
+                    {
+                        case OperationKind.Literal:
+                            AnalyzeLiteral(c, deepSeek);
+                            break;
+                        case OperationKind.Utf8String:
+                            AnalyzeUtf8String(c, deepSeek);
+                            break;
+                        case OperationKind.InterpolatedString:
+                            AnalyzeInterpolatedString(c, deepSeek);
+                            break;
+                        case OperationKind.FieldReference when runtimeConstants:
+                            AnalyzeRuntimeConstant(c, deepSeek);
+                            break;
+                    }
+                }));
 
             // A project without appsettings files registers nothing for them.
             if ((Gates & ModelIdGates.AppSettings) != 0 && AppSettingsFile.AnyIn(context.Options.AdditionalFiles))

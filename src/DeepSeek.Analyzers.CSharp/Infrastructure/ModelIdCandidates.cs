@@ -1,0 +1,70 @@
+using System;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace DeepSeek.Analyzers.Infrastructure
+{
+    /// <summary>
+    /// The strings of a file that may hold a model id, found once per file for all four model-id rules (DSK002, DSK003,
+    /// DSK004, DSK011): string literals (UTF-8 too) that are a catalog id or alias or start with <c>deepseek-</c>, literals
+    /// and interpolated strings whose text has a JSON <c>"model"</c> value, and references to DeepSeek.Runtime's model
+    /// constants. Every rule's own candidate test (<see cref="ModelIdAnalyzer"/>) implies <see cref="MayBeModelId"/>, so
+    /// the selection never hides a candidate from a rule; each rule then classifies only these few operations.
+    /// </summary>
+    internal sealed class ModelIdCandidates : OperationSelection
+    {
+        private const string JsonQuote = "\"";
+
+        private readonly EffectiveCatalog _catalog;
+        private readonly WellKnownTypes _types;
+
+        public ModelIdCandidates(EffectiveCatalog catalog, WellKnownTypes types)
+        {
+            _catalog = catalog;
+            _types = types;
+        }
+
+        /// <summary>The union of the model-id rules' candidate tests: a catalog id or alias (any case), or <c>deepseek-…</c>.</summary>
+        public static bool MayBeModelId(string value, EffectiveCatalog catalog)
+            => value.StartsWith(Catalog.DeepSeekCatalog.ModelPrefix, StringComparison.Ordinal) || catalog.IsCatalogId(value);
+
+        /// <summary>Text with a JSON <c>"model": "…"</c> value (a quote and a colon first: most strings stop there).</summary>
+        public static bool MayHoldJsonModel(string value)
+            => value.IndexOf(':') >= 0 && value.IndexOf('"') >= 0 && JsonModelText.NextModelValue(value, JsonQuote, 0, out _) >= 0;
+
+        protected override bool Selects(CodeBlock block, int index)
+        {
+            switch ((OperationKind)block.Kinds[index])
+            {
+                case OperationKind.Literal:
+                    // The type first: reading ConstantValue boxes a number on every call, and most literals are numbers.
+                    return block.Operations[index] is ILiteralOperation literal && literal.Type?.SpecialType == SpecialType.System_String
+                        && literal.Syntax is LiteralExpressionSyntax
+                        && literal.ConstantValue.Value is string value && MayBeModelIdOrJson(value);
+                case OperationKind.Utf8String:
+                    return block.Operations[index] is IUtf8StringOperation utf8 && utf8.Value != null
+                        && utf8.Syntax is LiteralExpressionSyntax && MayBeModelIdOrJson(utf8.Value);
+                case OperationKind.InterpolatedString:
+                    foreach (var part in ((IInterpolatedStringOperation)block.Operations[index]).Parts)
+                    {
+                        if (part is IInterpolatedStringTextOperation text && text.Text.ConstantValue.Value is string textValue
+                            && MayHoldJsonModel(textValue))
+                        {
+                            return true;
+                        }
+                    }
+
+                    return false;
+                case OperationKind.FieldReference:
+                    return block.Operations[index] is IFieldReferenceOperation reference && _types.RuntimeModels is { } runtimeModels
+                        && SymbolEqualityComparer.Default.Equals(reference.Field.ContainingType, runtimeModels)
+                        && reference.ConstantValue.Value is string;
+                default:
+                    return false;
+            }
+        }
+
+        private bool MayBeModelIdOrJson(string value) => MayBeModelId(value, _catalog) || MayHoldJsonModel(value);
+    }
+}

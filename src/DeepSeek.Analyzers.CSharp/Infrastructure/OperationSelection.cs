@@ -1,0 +1,66 @@
+using System.Collections.Generic;
+using System.Runtime.CompilerServices;
+using Microsoft.CodeAnalysis;
+
+namespace DeepSeek.Analyzers.Infrastructure
+{
+    /// <summary>
+    /// A subset of a file's operations that several rules read (the model-id candidates): picked once per file from the
+    /// shared walk, by the first rule to ask, and cached for as long as the walk lives. The rules that share it then touch
+    /// only the few operations it holds, not every literal of the file each.
+    /// </summary>
+    internal abstract class OperationSelection
+    {
+        private readonly ConditionalWeakTable<FileOperations, SelectedOperation[]> _selections =
+            new ConditionalWeakTable<FileOperations, SelectedOperation[]>();
+
+        /// <summary>The selected operations of <paramref name="file"/>, in walk order.</summary>
+        public SelectedOperation[] Of(FileOperations file)
+        {
+            if (_selections.TryGetValue(file, out var selected))
+            {
+                return selected;
+            }
+
+            // Two rules may select in the same file at once; both results are equal and the first one stored is kept.
+            selected = Select(file);
+            return _selections.GetValue(file, _ => selected);
+        }
+
+        /// <summary>Whether the operation at <paramref name="index"/> of <paramref name="block"/> belongs to the selection.</summary>
+        protected abstract bool Selects(CodeBlock block, int index);
+
+        private SelectedOperation[] Select(FileOperations file)
+        {
+            List<SelectedOperation>? selected = null;
+            foreach (var block in file.Blocks)
+            {
+                for (var i = 0; i < block.Operations.Length; i++)
+                {
+                    if (Selects(block, i))
+                    {
+                        (selected ??= new List<SelectedOperation>()).Add(new SelectedOperation(block, i));
+                    }
+                }
+            }
+
+            return selected?.ToArray() ?? System.Array.Empty<SelectedOperation>();
+        }
+    }
+
+    /// <summary>One operation of a selection: its code block and its place in the block.</summary>
+    internal readonly struct SelectedOperation
+    {
+        public SelectedOperation(CodeBlock block, int index)
+        {
+            Block = block;
+            Index = index;
+        }
+
+        public CodeBlock Block { get; }
+
+        public int Index { get; }
+
+        public IOperation Operation => Block.Operations[Index];
+    }
+}
