@@ -86,9 +86,10 @@ namespace DeepSeek.Analyzers.Infrastructure
             sink = default;
             switch (operation)
             {
-                case IObjectCreationOperation creation when creation.Constructor != null:
+                // Every call sink takes the key as a string parameter: most calls and creations stop at that test.
+                case IObjectCreationOperation creation when creation.Constructor != null && HasStringParameter(creation.Constructor):
                     return TryGetArgumentSink(creation, creation.Constructor, creation.Arguments, types, out sink);
-                case IInvocationOperation invocation:
+                case IInvocationOperation invocation when HasStringParameter(invocation.TargetMethod):
                     return TryGetInvocationSink(invocation, types, apiKeyVariable, out sink);
                 case ISimpleAssignmentOperation assignment
                     when assignment.Target is IPropertyReferenceOperation property
@@ -179,6 +180,19 @@ namespace DeepSeek.Analyzers.Infrastructure
             }
 
             return IsAiSdkType(type) && TryGetStringArgument(owner, arguments, "apiKey", out sink);
+        }
+
+        private static bool HasStringParameter(IMethodSymbol method)
+        {
+            foreach (var parameter in method.Parameters)
+            {
+                if (parameter.Type.SpecialType == SpecialType.System_String)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private static bool MarkDeepSeek(ref ApiKeySink sink)

@@ -65,10 +65,11 @@ namespace DeepSeek.Analyzers.Infrastructure
     /// <summary>One file a gate opened: the rule registers its operation actions here, as on a code block.</summary>
     internal sealed class GatedFile
     {
-        // The actions by operation kind (kinds are small numbers); looked up for every operation of the file.
-        private readonly List<Action<GatedOperationContext>>?[] _actions = new List<Action<GatedOperationContext>>?[CodeBlock.KindCount];
+        // The registered kinds and, beside each, its actions in registration order (a rule registers a handful of kinds:
+        // a short list, not a table of every kind, which each rule would allocate for every file).
+        private readonly List<OperationKind> _kinds = new List<OperationKind>();
+        private readonly List<List<Action<GatedOperationContext>>> _actions = new List<List<Action<GatedOperationContext>>>();
         private List<(OperationSelection Selection, Action<GatedOperationContext> Action)>? _selectionActions;
-        private bool _any;
 
         public GatedFile(SyntaxTree tree, CancellationToken cancellationToken)
         {
@@ -91,8 +92,7 @@ namespace DeepSeek.Analyzers.Infrastructure
             {
                 if ((uint)kind < CodeBlock.KindCount)
                 {
-                    (_actions[(int)kind] ??= new List<Action<GatedOperationContext>>()).Add(action);
-                    _any = true;
+                    ActionsOf(kind, create: true)!.Add(action);
                 }
             }
         }
@@ -104,9 +104,30 @@ namespace DeepSeek.Analyzers.Infrastructure
         public void RegisterSelectionAction(OperationSelection selection, Action<GatedOperationContext> action)
             => (_selectionActions ??= new List<(OperationSelection, Action<GatedOperationContext>)>()).Add((selection, action));
 
+        private List<Action<GatedOperationContext>>? ActionsOf(OperationKind kind, bool create)
+        {
+            for (var i = 0; i < _kinds.Count; i++)
+            {
+                if (_kinds[i] == kind)
+                {
+                    return _actions[i];
+                }
+            }
+
+            if (!create)
+            {
+                return null;
+            }
+
+            var actions = new List<Action<GatedOperationContext>>();
+            _kinds.Add(kind);
+            _actions.Add(actions);
+            return actions;
+        }
+
         internal void Run(SemanticModelAnalysisContext context, GeneratedCode generatedCode)
         {
-            if (!_any && _selectionActions == null)
+            if (_kinds.Count == 0 && _selectionActions == null)
             {
                 return;
             }
@@ -134,28 +155,21 @@ namespace DeepSeek.Analyzers.Infrastructure
                 }
             }
 
-            if (!_any)
+            if (_kinds.Count == 0)
             {
                 return;
             }
 
-            foreach (var block in file.Blocks)
+            // Only the operations of the registered kinds, in the order the driver would hand them over.
+            var blocks = file.Blocks;
+            foreach (var place in file.Places(_kinds))
             {
-                var operations = block.Operations;
-                var kinds = block.Kinds;
-                for (var i = 0; i < kinds.Length; i++)
+                var block = blocks[FileOperations.BlockOf(place)];
+                var index = FileOperations.IndexOf(place);
+                var operationContext = new GatedOperationContext(block.Operations[index], block.Member, model.Compilation, context.Options, report, cancellationToken);
+                foreach (var action in ActionsOf((OperationKind)block.Kinds[index], create: false)!)
                 {
-                    var actions = _actions[kinds[i]];
-                    if (actions == null)
-                    {
-                        continue;
-                    }
-
-                    var operationContext = new GatedOperationContext(operations[i], block.Member, model.Compilation, context.Options, report, cancellationToken);
-                    foreach (var action in actions)
-                    {
-                        action(operationContext);
-                    }
+                    action(operationContext);
                 }
             }
         }

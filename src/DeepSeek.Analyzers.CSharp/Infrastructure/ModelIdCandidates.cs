@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
@@ -16,6 +17,11 @@ namespace DeepSeek.Analyzers.Infrastructure
     {
         private const string JsonQuote = "\"";
 
+        private static readonly OperationKind[] CandidateKinds =
+        {
+            OperationKind.Literal, OperationKind.Utf8String, OperationKind.InterpolatedString, OperationKind.FieldReference,
+        };
+
         private readonly EffectiveCatalog _catalog;
         private readonly WellKnownTypes _types;
 
@@ -32,6 +38,8 @@ namespace DeepSeek.Analyzers.Infrastructure
         /// <summary>Text with a JSON <c>"model": "…"</c> value (a quote and a colon first: most strings stop there).</summary>
         public static bool MayHoldJsonModel(string value)
             => value.IndexOf(':') >= 0 && value.IndexOf('"') >= 0 && JsonModelText.NextModelValue(value, JsonQuote, 0, out _) >= 0;
+
+        protected override IReadOnlyList<OperationKind> Kinds => CandidateKinds;
 
         protected override bool Selects(CodeBlock block, int index)
         {

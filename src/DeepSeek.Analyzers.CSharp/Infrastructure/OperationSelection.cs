@@ -27,20 +27,22 @@ namespace DeepSeek.Analyzers.Infrastructure
             return _selections.GetValue(file, _ => selected);
         }
 
+        /// <summary>The kinds of operation the selection may pick: it looks at no other.</summary>
+        protected abstract IReadOnlyList<OperationKind> Kinds { get; }
+
         /// <summary>Whether the operation at <paramref name="index"/> of <paramref name="block"/> belongs to the selection.</summary>
         protected abstract bool Selects(CodeBlock block, int index);
 
         private SelectedOperation[] Select(FileOperations file)
         {
             List<SelectedOperation>? selected = null;
-            foreach (var block in file.Blocks)
+            foreach (var place in file.Places(Kinds))
             {
-                for (var i = 0; i < block.Operations.Length; i++)
+                var block = file.Blocks[FileOperations.BlockOf(place)];
+                var index = FileOperations.IndexOf(place);
+                if (Selects(block, index))
                 {
-                    if (Selects(block, i))
-                    {
-                        (selected ??= new List<SelectedOperation>()).Add(new SelectedOperation(block, i));
-                    }
+                    (selected ??= new List<SelectedOperation>()).Add(new SelectedOperation(block, index));
                 }
             }
 

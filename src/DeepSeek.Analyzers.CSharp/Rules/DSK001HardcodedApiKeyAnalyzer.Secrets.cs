@@ -23,12 +23,7 @@ namespace DeepSeek.Analyzers.Rules
             DeepSeekCompilationContext deepSeek,
             ConcurrentDictionary<(SyntaxTree Tree, TextSpan Span), bool> reported)
         {
-            // A secret that is not DeepSeek-shaped needs DeepSeek evidence, which a file without any cannot give.
-            if (!deepSeek.Gate.MayHoldEvidence(context.Operation, context.CancellationToken))
-            {
-                return;
-            }
-
+            // Registered only in files that may hold DeepSeek evidence (a secret that is not DeepSeek-shaped needs it).
             var options = deepSeek.Options.Get(context.Operation.Syntax.SyntaxTree);
             if (!ApiKeySinks.TryGetSink(context.Operation, deepSeek.Types, options.ApiKeyVariable, out var sink))
             {
@@ -191,12 +186,8 @@ namespace DeepSeek.Analyzers.Rules
             ConcurrentDictionary<(SyntaxTree Tree, TextSpan Span), bool> reported,
             ConcurrentDictionary<SyntaxTree, Dictionary<string, List<IdentifierNameSyntax>>> identifiers)
         {
-            // A holder named DeepSeek + key, or a member read at a DeepSeek-bound sink: neither exists in a file the gate closes.
-            if (!deepSeek.Gate.MayHoldEvidence(context.Operation, context.CancellationToken))
-            {
-                return;
-            }
-
+            // Registered only in files that may hold DeepSeek evidence: a holder named DeepSeek + key, or a member read at a
+            // DeepSeek-bound sink, exists in no other.
             var value = GetNamedHolderValue(context.Operation, context.ContainingSymbol);
             if (value == null)
             {

@@ -52,6 +52,13 @@ namespace DeepSeek.Analyzers.Rules
                 file.RegisterOperationAction(c => AnalyzeInterpolatedString(c, deepSeek), OperationKind.InterpolatedString);
                 file.RegisterOperationAction(c => AnalyzeConcatenation(c, deepSeek), OperationKind.Binary);
 
+                // A secret that is not DeepSeek-shaped needs DeepSeek evidence, which a file without any cannot give: its
+                // sinks and holders are not looked at.
+                if (!deepSeek.Gate.MayHoldEvidence(file.Tree, file.CancellationToken))
+                {
+                    return;
+                }
+
                 // A non-DeepSeek-shaped secret can be reached from several sinks and holders: each value is reported once
                 // (reported); per file, the identifiers by name are built once, the first time a member initialiser holds a secret.
                 file.RegisterOperationAction(
