@@ -745,6 +745,39 @@ namespace DeepSeek.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public Task Catalog_alias_not_spelled_deepseek_is_a_candidate_in_code_and_json()
+        {
+            // The model-id rules share one candidate search per file: it must let through every id the catalog file adds,
+            // whatever its spelling, as a whole literal and as a JSON model value.
+            var test = VerifyCS.Test(
+                """
+                using OpenAI.Chat;
+
+                class C
+                {
+                    ChatClient A(string key) => new ChatClient({|DSK002:"ds-legacy-chat"|}, key);
+                    string Body() => {|DSK002:"{\"model\": \"DS-LEGACY-CHAT\", \"messages\": []}"|};
+                }
+                """,
+                """
+                using OpenAI.Chat;
+
+                class C
+                {
+                    ChatClient A(string key) => new ChatClient("deepseek-flash", key);
+                    string Body() => "{\"model\": \"deepseek-flash\", \"messages\": []}";
+                }
+                """);
+            test.TestState.AdditionalFiles.Add(("/deepseek.catalog.json", """
+                {
+                  "aliases": [ { "alias": "ds-legacy-chat", "model": "deepseek-flash", "thinking": true, "status": "retired" } ]
+                }
+                """));
+            test.FixedState.AdditionalFiles.AddRange(test.TestState.AdditionalFiles);
+            return test.RunAsync();
+        }
+
+        [Fact]
         public Task Fix_rewrites_json_in_interpolated_string() => VerifyCS.CodeFixAsync(
             """
             class C
