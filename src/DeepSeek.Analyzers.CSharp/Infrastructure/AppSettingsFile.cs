@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.IO;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using DeepSeek.Catalog;
@@ -82,22 +81,9 @@ namespace DeepSeek.Analyzers.Infrastructure
         /// <summary><c>appsettings.json</c>, <c>appsettings.Development.json</c>, … in any letter case.</summary>
         public static bool IsAppSettingsPath(string? path)
         {
-            if (string.IsNullOrEmpty(path))
-            {
-                return false;
-            }
-
-            string name;
-            try
-            {
-                name = Path.GetFileName(path);
-            }
-            catch (ArgumentException)
-            {
-                return false;
-            }
-
-            return name.Length >= FilePrefix.Length + FileExtension.Length
+            var name = FilePaths.FileNameOf(path);
+            return name != null
+                && name.Length >= FilePrefix.Length + FileExtension.Length
                 && name.StartsWith(FilePrefix, StringComparison.OrdinalIgnoreCase)
                 && name.EndsWith(FileExtension, StringComparison.OrdinalIgnoreCase);
         }

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
-using System.IO;
 using System.Threading;
 using DeepSeek.Catalog;
 using Microsoft.CodeAnalysis;
@@ -54,22 +53,7 @@ namespace DeepSeek.Analyzers.Infrastructure
         }
 
         public static bool IsCatalogFile(string? path)
-        {
-            if (string.IsNullOrEmpty(path))
-            {
-                return false;
-            }
-
-            try
-            {
-                return string.Equals(Path.GetFileName(path), FileName, StringComparison.OrdinalIgnoreCase);
-            }
-            catch (ArgumentException)
-            {
-                // An additional file path with characters this platform rejects is not ours.
-                return false;
-            }
-        }
+            => string.Equals(FilePaths.FileNameOf(path), FileName, StringComparison.OrdinalIgnoreCase);
 
         /// <summary>Applies one file's overrides; on error returns <paramref name="catalog"/> unchanged.</summary>
         public static EffectiveCatalog Apply(EffectiveCatalog catalog, string text, out JsonError? error)

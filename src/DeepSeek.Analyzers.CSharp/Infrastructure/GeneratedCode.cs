@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Concurrent;
-using System.IO;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -76,17 +75,8 @@ namespace DeepSeek.Analyzers.Infrastructure
         /// <summary>The driver's file-name test: generated file names by their suffix before the extension.</summary>
         internal static bool HasGeneratedFileName(string? path)
         {
-            if (string.IsNullOrEmpty(path))
-            {
-                return false;
-            }
-
-            string fileName;
-            try
-            {
-                fileName = Path.GetFileName(path);
-            }
-            catch (ArgumentException)
+            var fileName = FilePaths.FileNameOf(path);
+            if (fileName == null)
             {
                 return false;
             }
