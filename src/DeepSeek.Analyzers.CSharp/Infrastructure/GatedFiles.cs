@@ -138,7 +138,7 @@ namespace DeepSeek.Analyzers.Infrastructure
             // declaration or a #line hidden region of an ordinary file is dropped.
             var report = new Action<Diagnostic>(diagnostic =>
             {
-                if (!generatedCode.IsInGeneratedCode(diagnostic.Location, cancellationToken))
+                if (!generatedCode.IsInGeneratedCode(diagnostic.Location, model, cancellationToken))
                 {
                     context.ReportDiagnostic(diagnostic);
                 }

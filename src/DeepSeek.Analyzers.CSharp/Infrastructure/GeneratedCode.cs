@@ -54,8 +54,11 @@ namespace DeepSeek.Analyzers.Infrastructure
             return generated;
         }
 
-        /// <summary>True when a finding at <paramref name="location"/> is in generated code and is not reported.</summary>
-        public bool IsInGeneratedCode(Location location, CancellationToken cancellationToken)
+        /// <summary>
+        /// True when a finding at <paramref name="location"/> is in generated code and is not reported
+        /// (<paramref name="model"/>: the semantic model of the file being analysed).
+        /// </summary>
+        public bool IsInGeneratedCode(Location location, SemanticModel model, CancellationToken cancellationToken)
         {
             var tree = location.SourceTree;
             if (tree == null || !location.IsInSource)
@@ -69,7 +72,8 @@ namespace DeepSeek.Analyzers.Infrastructure
             }
 
             return _attribute.Value is { } attribute && SpellsAttribute(tree, cancellationToken)
-                && IsInAttributedDeclaration(tree, location.SourceSpan, attribute, cancellationToken);
+                && IsInAttributedDeclaration(
+                    model.SyntaxTree == tree ? model : _compilation.GetSemanticModel(tree), location.SourceSpan, attribute, cancellationToken);
         }
 
         /// <summary>The driver's file-name test: generated file names by their suffix before the extension.</summary>
@@ -165,15 +169,13 @@ namespace DeepSeek.Analyzers.Infrastructure
             return spells;
         }
 
-        private bool IsInAttributedDeclaration(SyntaxTree tree, TextSpan span, INamedTypeSymbol attribute, CancellationToken cancellationToken)
+        private static bool IsInAttributedDeclaration(SemanticModel model, TextSpan span, INamedTypeSymbol attribute, CancellationToken cancellationToken)
         {
-            var root = tree.GetRoot(cancellationToken);
+            var root = model.SyntaxTree.GetRoot(cancellationToken);
             if (!root.FullSpan.Contains(span))
             {
                 return false;
             }
-
-            var model = _compilation.GetSemanticModel(tree);
             for (var node = root.FindNode(span, getInnermostNodeForTie: true); node != null; node = node.Parent)
             {
                 if (IsDeclaration(node) && model.GetDeclaredSymbol(node, cancellationToken) is { } symbol

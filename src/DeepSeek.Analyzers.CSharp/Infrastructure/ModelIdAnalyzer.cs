@@ -160,10 +160,8 @@ namespace DeepSeek.Analyzers.Infrastructure
                     switch (c.Operation.Kind)
                     {
                         case OperationKind.Literal:
-                            AnalyzeLiteral(c, deepSeek);
-                            break;
                         case OperationKind.Utf8String:
-                            AnalyzeUtf8String(c, deepSeek);
+                            AnalyzeString(c, deepSeek, ModelIdCandidates.LiteralText(c.Operation)!);
                             break;
                         case OperationKind.InterpolatedString:
                             AnalyzeInterpolatedString(c, deepSeek);
@@ -215,31 +213,10 @@ namespace DeepSeek.Analyzers.Infrastructure
             }
         }
 
-        private void AnalyzeLiteral(GatedOperationContext context, DeepSeekCompilationContext deepSeek)
-        {
-            // The type first: reading ConstantValue boxes a number on every call, and most literals are numbers.
-            if (context.Operation is ILiteralOperation literal && literal.Type?.SpecialType == SpecialType.System_String
-                && literal.ConstantValue.Value is string value)
-            {
-                AnalyzeString(context, deepSeek, value);
-            }
-        }
-
-        private void AnalyzeUtf8String(GatedOperationContext context, DeepSeekCompilationContext deepSeek)
-        {
-            if (context.Operation is IUtf8StringOperation utf8 && utf8.Value != null)
-            {
-                AnalyzeString(context, deepSeek, utf8.Value);
-            }
-        }
-
+        /// <summary>A candidate literal (its text: <see cref="ModelIdCandidates.LiteralText"/>): a whole id, or JSON text.</summary>
         private void AnalyzeString(GatedOperationContext context, DeepSeekCompilationContext deepSeek, string value)
         {
-            if (!(context.Operation.Syntax is LiteralExpressionSyntax literal))
-            {
-                return;
-            }
-
+            var literal = (LiteralExpressionSyntax)context.Operation.Syntax;
             var catalog = deepSeek.Catalog;
             if (MayBeCandidate(value, catalog))
             {
@@ -306,12 +283,7 @@ namespace DeepSeek.Analyzers.Infrastructure
         /// <summary>Reports the first of the rule's ids among the text's JSON model values; true when the text had one.</summary>
         private bool AnalyzeJson(GatedOperationContext context, DeepSeekCompilationContext deepSeek, string value)
         {
-            // Cheap tests first: JSON text holds a quote and a colon.
-            if (value.IndexOf(':') < 0 || value.IndexOf('"') < 0)
-            {
-                return false;
-            }
-
+            // Only candidates come here (ModelIdCandidates did the cheap tests for every string of the file).
             var catalog = deepSeek.Catalog;
             DeepSeekOptions? options = null;
             var index = 0;
@@ -347,10 +319,9 @@ namespace DeepSeek.Analyzers.Infrastructure
         /// </summary>
         private void AnalyzeRuntimeConstant(GatedOperationContext context, DeepSeekCompilationContext deepSeek)
         {
+            // A candidate: a string constant of DeepSeekModels (ModelIdCandidates).
             var reference = (IFieldReferenceOperation)context.Operation;
-            if (!(reference.ConstantValue.Value is string value)
-                || !SymbolEqualityComparer.Default.Equals(reference.Field.ContainingType, deepSeek.Types.RuntimeModels)
-                || !MayBeCandidate(value, deepSeek.Catalog))
+            if (!(reference.ConstantValue.Value is string value) || !MayBeCandidate(value, deepSeek.Catalog))
             {
                 return;
             }

@@ -41,18 +41,36 @@ namespace DeepSeek.Analyzers.Infrastructure
 
         protected override IReadOnlyList<OperationKind> Kinds => CandidateKinds;
 
+        /// <summary>
+        /// The text of a string literal or a UTF-8 literal as written (not a text part of an interpolated string), or null.
+        /// </summary>
+        public static string? LiteralText(IOperation operation)
+        {
+            if (!(operation.Syntax is LiteralExpressionSyntax))
+            {
+                return null;
+            }
+
+            switch (operation)
+            {
+                // The type first: reading ConstantValue boxes a number on every call, and most literals are numbers.
+                case ILiteralOperation literal when literal.Type?.SpecialType == SpecialType.System_String:
+                    return literal.ConstantValue.Value as string;
+                case IUtf8StringOperation utf8:
+                    return utf8.Value;
+                default:
+                    return null;
+            }
+        }
+
         protected override bool Selects(CodeBlock block, int index)
         {
             switch ((OperationKind)block.Kinds[index])
             {
                 case OperationKind.Literal:
-                    // The type first: reading ConstantValue boxes a number on every call, and most literals are numbers.
-                    return block.Operations[index] is ILiteralOperation literal && literal.Type?.SpecialType == SpecialType.System_String
-                        && literal.Syntax is LiteralExpressionSyntax
-                        && literal.ConstantValue.Value is string value && MayBeModelIdOrJson(value);
                 case OperationKind.Utf8String:
-                    return block.Operations[index] is IUtf8StringOperation utf8 && utf8.Value != null
-                        && utf8.Syntax is LiteralExpressionSyntax && MayBeModelIdOrJson(utf8.Value);
+                    return LiteralText(block.Operations[index]) is { } value
+                        && (MayBeModelId(value, _catalog) || MayHoldJsonModel(value));
                 case OperationKind.InterpolatedString:
                     foreach (var part in ((IInterpolatedStringOperation)block.Operations[index]).Parts)
                     {
@@ -72,7 +90,5 @@ namespace DeepSeek.Analyzers.Infrastructure
                     return false;
             }
         }
-
-        private bool MayBeModelIdOrJson(string value) => MayBeModelId(value, _catalog) || MayHoldJsonModel(value);
     }
 }
