@@ -88,23 +88,17 @@ namespace DeepSeek.Analyzers.Infrastructure
             return DeepSeekBinding.Unknown;
         }
 
-        /// <summary>The operation kinds <see cref="Collect"/> reads; the others are skipped without being touched.</summary>
-        private static readonly bool[] Collected = CollectedKinds(
+        /// <summary>The operation kinds <see cref="Collect"/> reads (all kept by the walk, <see cref="FileOperations.ReadKinds"/>).</summary>
+        internal static readonly OperationKind[] CollectedKinds =
+        {
             OperationKind.VariableDeclarator, OperationKind.FieldInitializer, OperationKind.PropertyInitializer,
             OperationKind.SimpleAssignment, OperationKind.DeconstructionAssignment, OperationKind.CoalesceAssignment, OperationKind.Return,
             OperationKind.Invocation, OperationKind.ObjectCreation, OperationKind.LocalReference, OperationKind.ParameterReference,
-            OperationKind.FieldReference, OperationKind.PropertyReference, OperationKind.Literal);
+            OperationKind.FieldReference, OperationKind.PropertyReference, OperationKind.Literal,
+        };
 
-        private static bool[] CollectedKinds(params OperationKind[] kinds)
-        {
-            var result = new bool[CodeBlock.KindCount];
-            foreach (var kind in kinds)
-            {
-                result[(int)kind] = true;
-            }
-
-            return result;
-        }
+        /// <summary>The same, as a table: the others are skipped without being touched.</summary>
+        private static readonly bool[] Collected = FileOperations.KindTable(CollectedKinds);
 
         private void Collect(CodeBlock block, ISymbol member, CancellationToken cancellationToken)
         {

@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -7,12 +9,30 @@ using Microsoft.CodeAnalysis.Operations;
 namespace DeepSeek.Analyzers.Infrastructure
 {
     /// <summary>
-    /// Every operation of a file in the order the driver visits them (each code block's tree in pre-order), with the
-    /// member owning it: walked once per file and shared by every rule the file's gates open, for as long as the driver
-    /// keeps the file's semantic model.
+    /// The operations of a file that the rules read (<see cref="ReadKinds"/>), in the order the driver visits them (each
+    /// code block's tree in pre-order), with the member owning each: walked once per file and shared by every rule the
+    /// file's gates open, for as long as the driver keeps the file's semantic model.
     /// </summary>
     internal sealed class FileOperations
     {
+        /// <summary>
+        /// The kinds of operation any rule, shared selection or the evidence engine reads: only these are kept (the others,
+        /// more than half of a file's operations, are walked through but not stored). A rule that registers another kind
+        /// gets none of it, and its tests fail; a meta test holds every registration to this list.
+        /// </summary>
+        public static readonly ImmutableArray<OperationKind> ReadKinds = ImmutableArray.Create(
+            OperationKind.Literal, OperationKind.Utf8String, OperationKind.InterpolatedString, OperationKind.Binary,
+            OperationKind.Invocation, OperationKind.ObjectCreation, OperationKind.AnonymousObjectCreation,
+            OperationKind.SimpleAssignment, OperationKind.DeconstructionAssignment, OperationKind.CoalesceAssignment,
+            OperationKind.VariableDeclarator, OperationKind.FieldInitializer, OperationKind.PropertyInitializer,
+            OperationKind.ParameterInitializer, OperationKind.Return, OperationKind.Loop, OperationKind.Labeled, OperationKind.Try,
+            OperationKind.LocalReference, OperationKind.ParameterReference, OperationKind.FieldReference, OperationKind.PropertyReference);
+
+        private static readonly bool[] Read = KindTable(ReadKinds);
+
+        /// <summary>Kinds a rule registered that are not in <see cref="ReadKinds"/> (a meta test asserts there are none).</summary>
+        internal static readonly ConcurrentDictionary<OperationKind, bool> UnreadRegistrations = new ConcurrentDictionary<OperationKind, bool>();
+
         private static readonly ConditionalWeakTable<SemanticModel, FileOperations> Walks = new ConditionalWeakTable<SemanticModel, FileOperations>();
 
         private readonly long[]?[] _byKind;
@@ -58,6 +78,20 @@ namespace DeepSeek.Analyzers.Infrastructure
             // Places compare as walk order: by block, then by index in the block.
             System.Array.Sort(places);
             return places;
+        }
+
+        /// <summary>Whether operations of <paramref name="kind"/> are kept (see <see cref="ReadKinds"/>).</summary>
+        public static bool IsRead(OperationKind kind) => (uint)kind < CodeBlock.KindCount && Read[(int)kind];
+
+        internal static bool[] KindTable(IEnumerable<OperationKind> kinds)
+        {
+            var table = new bool[CodeBlock.KindCount];
+            foreach (var kind in kinds)
+            {
+                table[(int)kind] = true;
+            }
+
+            return table;
         }
 
         public static int BlockOf(long place) => (int)(place >> 32);
@@ -160,7 +194,7 @@ namespace DeepSeek.Analyzers.Infrastructure
         private static void Add(List<IOperation> operations, List<byte> kinds, IOperation operation)
         {
             var kind = operation.Kind;
-            if ((uint)kind < CodeBlock.KindCount)
+            if (IsRead(kind))
             {
                 operations.Add(operation);
                 kinds.Add((byte)kind);

@@ -35,8 +35,10 @@ namespace DeepSeek.Analyzers.Infrastructure
             var generatedCode = DeepSeekCompilationContext.Get(context.Compilation, context.Options).GeneratedCode;
             context.RegisterSemanticModelAction(c =>
             {
+                // Generated files first: a generated file (GlobalUsings.g.cs, AssemblyInfo.g.cs) without evidence text would
+                // otherwise make the gate collect the other files' DeepSeek members, only for the file to be skipped.
                 var tree = c.SemanticModel.SyntaxTree;
-                if (!gate(tree, c.CancellationToken) || generatedCode.IsGeneratedFile(tree, c.CancellationToken))
+                if (generatedCode.IsGeneratedFile(tree, c.CancellationToken) || !gate(tree, c.CancellationToken))
                 {
                     return;
                 }
@@ -90,9 +92,14 @@ namespace DeepSeek.Analyzers.Infrastructure
         {
             foreach (var kind in kinds)
             {
-                if ((uint)kind < CodeBlock.KindCount)
+                if (FileOperations.IsRead(kind))
                 {
                     ActionsOf(kind, create: true)!.Add(action);
+                }
+                else
+                {
+                    // A kind the shared walk does not keep: the rule would never see one (a meta test fails on this).
+                    FileOperations.UnreadRegistrations.TryAdd(kind, true);
                 }
             }
         }

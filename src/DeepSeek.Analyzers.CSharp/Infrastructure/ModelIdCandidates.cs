@@ -17,7 +17,7 @@ namespace DeepSeek.Analyzers.Infrastructure
     {
         private const string JsonQuote = "\"";
 
-        private static readonly OperationKind[] CandidateKinds =
+        internal static readonly OperationKind[] CandidateKinds =
         {
             OperationKind.Literal, OperationKind.Utf8String, OperationKind.InterpolatedString, OperationKind.FieldReference,
         };

@@ -72,6 +72,9 @@ namespace DeepSeek.Analyzers.Tests.Meta
 
             Assert.True(differences.Count == 0, string.Join("\n\n", differences.Take(3)));
 
+            // Every rule ran on these snippets: none registered an operation kind the shared walk does not keep.
+            Assert.DoesNotContain(FileOperations.UnreadRegistrations.Keys, k => k != GatedFilesTests.UnreadTestKind);
+
             // Not vacuous: the snippets of a rule's tests hold that rule's findings. The gate is about C# files: tests whose
             // snippets are all JSON (deepseek.catalog.json, appsettings*.json) have no C# to gate.
             Assert.True(

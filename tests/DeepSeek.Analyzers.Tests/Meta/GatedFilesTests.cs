@@ -15,15 +15,19 @@ namespace DeepSeek.Analyzers.Tests.Meta
 {
     /// <summary>
     /// <see cref="GatedFiles"/> replaces the driver's operation dispatch in files a gate opens: it must hand a rule the same
-    /// operations, with the same owning member, as <c>RegisterOperationAction</c> would — for every operation kind, on a
-    /// file holding every kind of code block, and on every rule-test snippet.
+    /// operations, with the same owning member, as <c>RegisterOperationAction</c> would — for every operation kind the
+    /// shared walk keeps (<see cref="FileOperations.ReadKinds"/>), on a file holding every kind of code block, and on every
+    /// rule-test snippet; and no rule may register a kind it does not keep.
     /// </summary>
     public class GatedFilesTests
     {
         private static readonly ImmutableArray<MetadataReference> References = TestReferences.All;
 
-        private static readonly ImmutableArray<OperationKind> AllKinds =
-            Enum.GetValues(typeof(OperationKind)).Cast<OperationKind>().Where(k => k != OperationKind.None).Distinct().ToImmutableArray();
+        /// <summary>Every kind the shared walk keeps: the parity tests compare the driver and GatedFiles on all of them.</summary>
+        private static readonly ImmutableArray<OperationKind> ReadKinds = FileOperations.ReadKinds;
+
+        /// <summary>A kind no rule reads (Visual Basic's <c>Stop</c>): the test of the walk's guard registers it.</summary>
+        internal const OperationKind UnreadTestKind = OperationKind.Stop;
 
         private const string EveryCodeBlock = """
             using System;
@@ -118,6 +122,25 @@ namespace DeepSeek.Analyzers.Tests.Meta
         }
 
         [Fact]
+        public async Task A_kind_the_walk_does_not_keep_is_noted_and_never_handed_out()
+        {
+            var compilation = Compile(EveryCodeBlock, OutputKind.DynamicallyLinkedLibrary);
+            var gated = new GatedRecorder(open: true, UnreadTestKind, OperationKind.Literal);
+            await compilation.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(gated)).GetAnalyzerDiagnosticsAsync().ConfigureAwait(true);
+            Assert.True(FileOperations.UnreadRegistrations.ContainsKey(UnreadTestKind));
+            Assert.NotEmpty(gated.Seen);
+            Assert.All(gated.Seen, seen => Assert.StartsWith("Literal ", seen, StringComparison.Ordinal));
+        }
+
+        [Fact]
+        public void The_walk_keeps_every_kind_the_evidence_engine_and_the_shared_selection_read()
+        {
+            Assert.DoesNotContain(EvidenceFacts.CollectedKinds, k => !FileOperations.IsRead(k));
+            Assert.DoesNotContain(ModelIdCandidates.CandidateKinds, k => !FileOperations.IsRead(k));
+            Assert.False(FileOperations.IsRead(OperationKind.Conversion));
+        }
+
+        [Fact]
         public async Task A_closed_file_is_not_walked()
         {
             var compilation = Compile(EveryCodeBlock, OutputKind.DynamicallyLinkedLibrary);
@@ -179,7 +202,7 @@ namespace DeepSeek.Analyzers.Tests.Meta
             {
                 context.EnableConcurrentExecution();
                 context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-                context.RegisterOperationAction(c => Seen.Add(Describe(c.Operation, c.ContainingSymbol)), AllKinds);
+                context.RegisterOperationAction(c => Seen.Add(Describe(c.Operation, c.ContainingSymbol)), ReadKinds);
             }
         }
 
@@ -187,10 +210,12 @@ namespace DeepSeek.Analyzers.Tests.Meta
         private sealed class GatedRecorder : DiagnosticAnalyzer
         {
             private readonly bool _open;
+            private readonly OperationKind[] _kinds;
 
-            public GatedRecorder(bool open)
+            public GatedRecorder(bool open, params OperationKind[] kinds)
             {
                 _open = open;
+                _kinds = kinds.Length == 0 ? ReadKinds.ToArray() : kinds;
             }
 
             public ConcurrentBag<string> Seen { get; } = new ConcurrentBag<string>();
@@ -204,7 +229,7 @@ namespace DeepSeek.Analyzers.Tests.Meta
                 context.RegisterCompilationStartAction(start => GatedFiles.Register(
                     start,
                     (_, _) => _open,
-                    file => file.RegisterOperationAction(c => Seen.Add(Describe(c.Operation, c.ContainingSymbol)), AllKinds)));
+                    file => file.RegisterOperationAction(c => Seen.Add(Describe(c.Operation, c.ContainingSymbol)), _kinds)));
             }
         }
     }
