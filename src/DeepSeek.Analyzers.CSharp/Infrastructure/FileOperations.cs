@@ -119,7 +119,7 @@ namespace DeepSeek.Analyzers.Infrastructure
             var blocks = new List<CodeBlock>();
             var operations = new List<IOperation>();
             var kinds = new List<byte>();
-            var pending = new Stack<IOperation>();
+            var pending = new Stack<IOperation.OperationList.Enumerator>();
             foreach (var (root, member, evidenceMember) in OperationRoots.Of(model, cancellationToken))
             {
                 operations.Clear();
@@ -129,27 +129,17 @@ namespace DeepSeek.Analyzers.Infrastructure
                     // As the driver: the constructor's own operation, then its written code blocks: the initializer's call
                     // (not the implicit statement around it, nor an implicit base() call), the body.
                     Add(operations, kinds, constructor);
-                    PushIfAny(pending, constructor.ExpressionBody);
-                    PushIfAny(pending, constructor.BlockBody);
                     if (constructor.Initializer is IExpressionStatementOperation initializer && !initializer.Operation.IsImplicit)
                     {
-                        pending.Push(initializer.Operation);
+                        AddTree(operations, kinds, pending, initializer.Operation);
                     }
+
+                    AddWrittenTree(operations, kinds, pending, constructor.BlockBody);
+                    AddWrittenTree(operations, kinds, pending, constructor.ExpressionBody);
                 }
                 else
                 {
-                    pending.Push(root);
-                }
-
-                while (pending.Count > 0)
-                {
-                    var operation = pending.Pop();
-                    Add(operations, kinds, operation);
-
-                    foreach (var child in operation.ChildOperations.Reverse())
-                    {
-                        pending.Push(child);
-                    }
+                    AddTree(operations, kinds, pending, root);
                 }
 
                 blocks.Add(new CodeBlock(member, evidenceMember, operations.ToArray(), kinds.ToArray()));
@@ -201,12 +191,35 @@ namespace DeepSeek.Analyzers.Infrastructure
             }
         }
 
-        private static void PushIfAny(Stack<IOperation> pending, IOperation? operation)
+        /// <summary>
+        /// Adds <paramref name="operation"/> and its descendants in pre-order, the driver's order: a stack of child
+        /// enumerators, as Roslyn's own <c>DescendantsAndSelf</c> (no per-operation reversal of the children).
+        /// </summary>
+        private static void AddTree(List<IOperation> operations, List<byte> kinds, Stack<IOperation.OperationList.Enumerator> pending, IOperation operation)
+        {
+            Add(operations, kinds, operation);
+            pending.Push(operation.ChildOperations.GetEnumerator());
+            while (pending.Count > 0)
+            {
+                var children = pending.Pop();
+                if (!children.MoveNext())
+                {
+                    continue;
+                }
+
+                var child = children.Current;
+                pending.Push(children);
+                Add(operations, kinds, child);
+                pending.Push(child.ChildOperations.GetEnumerator());
+            }
+        }
+
+        private static void AddWrittenTree(List<IOperation> operations, List<byte> kinds, Stack<IOperation.OperationList.Enumerator> pending, IOperation? operation)
         {
             // A primary constructor's body is an implicit block the driver does not visit.
             if (operation != null && !operation.IsImplicit)
             {
-                pending.Push(operation);
+                AddTree(operations, kinds, pending, operation);
             }
         }
     }

@@ -38,18 +38,18 @@ namespace DeepSeek.Analyzers.Infrastructure
 
         /// <summary>The member a root belongs to (for top-level statements, the synthesized entry point).</summary>
         public static ISymbol? GetMember(SyntaxNode node, SemanticModel model, CancellationToken cancellationToken)
-        {
-            switch (node)
+            => node is GlobalStatementSyntax global
+                ? model.GetEnclosingSymbol(global.Statement.SpanStart, cancellationToken)
+                : model.GetDeclaredSymbol(DeclarationOf(node), cancellationToken);
+
+        /// <summary>The declaration whose symbol owns a root other than a top-level statement: the root's parent for an
+        /// expression body or an initialiser, else the root itself.</summary>
+        public static SyntaxNode DeclarationOf(SyntaxNode node)
+            => node switch
             {
-                case ArrowExpressionClauseSyntax arrow when arrow.Parent != null:
-                    return model.GetDeclaredSymbol(arrow.Parent, cancellationToken);
-                case EqualsValueClauseSyntax equals when equals.Parent != null:
-                    return model.GetDeclaredSymbol(equals.Parent, cancellationToken);
-                case GlobalStatementSyntax global:
-                    return model.GetEnclosingSymbol(global.Statement.SpanStart, cancellationToken);
-                default:
-                    return model.GetDeclaredSymbol(node, cancellationToken);
-            }
-        }
+                ArrowExpressionClauseSyntax arrow when arrow.Parent != null => arrow.Parent,
+                EqualsValueClauseSyntax equals when equals.Parent != null => equals.Parent,
+                _ => node,
+            };
     }
 }

@@ -28,6 +28,21 @@ namespace DeepSeek.Analyzers.Infrastructure
                 yield return (program, entryPoint, entryPoint);
             }
 
+            // The last declaration whose symbol was asked for: a member's attributes come right after it (or, for a property,
+            // right before its code), so its symbol is looked up once, not once more per attribute.
+            SyntaxNode? lastDeclaration = null;
+            ISymbol? lastSymbol = null;
+            ISymbol? DeclaredSymbolOf(SyntaxNode declaration)
+            {
+                if (declaration != lastDeclaration)
+                {
+                    lastSymbol = model.GetDeclaredSymbol(declaration, cancellationToken);
+                    lastDeclaration = declaration;
+                }
+
+                return lastSymbol;
+            }
+
             foreach (var node in root.DescendantNodes(ShouldDescend))
             {
                 SyntaxNode target;
@@ -53,17 +68,17 @@ namespace DeepSeek.Analyzers.Infrastructure
                         var declaration = attribute.Parent?.Parent;
                         member = declaration switch
                         {
-                            BaseFieldDeclarationSyntax field => field.Declaration.Variables.Count == 0 ? null : model.GetDeclaredSymbol(field.Declaration.Variables[0], cancellationToken),
-                            ParameterSyntax parameter => model.GetDeclaredSymbol(parameter, cancellationToken)?.ContainingSymbol,
+                            BaseFieldDeclarationSyntax field => field.Declaration.Variables.Count == 0 ? null : DeclaredSymbolOf(field.Declaration.Variables[0]),
+                            ParameterSyntax parameter => DeclaredSymbolOf(parameter)?.ContainingSymbol,
                             CompilationUnitSyntax _ => model.Compilation.Assembly.GlobalNamespace,
-                            _ when OwnsOperationAttributes(declaration) => model.GetDeclaredSymbol(declaration!, cancellationToken),
+                            _ when OwnsOperationAttributes(declaration) => DeclaredSymbolOf(declaration!),
                             _ => null,
                         };
                         target = attribute;
                         break;
                     case EqualsValueClauseSyntax equals when equals.Parent is ParameterSyntax parameter:
                         target = equals;
-                        var parameterSymbol = model.GetDeclaredSymbol(parameter, cancellationToken);
+                        var parameterSymbol = DeclaredSymbolOf(parameter);
                         member = parameterSymbol?.ContainingSymbol;
                         if (MemberRoots.IsRoot(equals))
                         {
@@ -74,12 +89,12 @@ namespace DeepSeek.Analyzers.Infrastructure
                     case ArrowExpressionClauseSyntax arrow when arrow.Parent is BasePropertyDeclarationSyntax property:
                         // An expression-bodied property or indexer is its getter's code.
                         target = arrow;
-                        evidenceMember = model.GetDeclaredSymbol(property, cancellationToken);
+                        evidenceMember = DeclaredSymbolOf(property);
                         member = (evidenceMember as IPropertySymbol)?.GetMethod;
                         break;
                     case EqualsValueClauseSyntax equals when equals.Parent is EnumMemberDeclarationSyntax enumMember:
                         target = equals;
-                        member = model.GetDeclaredSymbol(enumMember, cancellationToken);
+                        member = DeclaredSymbolOf(enumMember);
                         break;
                     default:
                         if (!MemberRoots.IsRoot(node))
@@ -88,7 +103,9 @@ namespace DeepSeek.Analyzers.Infrastructure
                         }
 
                         target = node is GlobalStatementSyntax global ? global.Statement : node;
-                        member = MemberRoots.GetMember(node, model, cancellationToken);
+                        member = node is GlobalStatementSyntax
+                            ? MemberRoots.GetMember(node, model, cancellationToken)
+                            : DeclaredSymbolOf(MemberRoots.DeclarationOf(node));
                         evidenceMember = member;
                         break;
                 }
