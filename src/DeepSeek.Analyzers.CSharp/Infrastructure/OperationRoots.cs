@@ -28,21 +28,7 @@ namespace DeepSeek.Analyzers.Infrastructure
                 yield return (program, entryPoint, entryPoint);
             }
 
-            // The last declaration whose symbol was asked for: a member's attributes come right after it (or, for a property,
-            // right before its code), so its symbol is looked up once, not once more per attribute.
-            SyntaxNode? lastDeclaration = null;
-            ISymbol? lastSymbol = null;
-            ISymbol? DeclaredSymbolOf(SyntaxNode declaration)
-            {
-                if (declaration != lastDeclaration)
-                {
-                    lastSymbol = model.GetDeclaredSymbol(declaration, cancellationToken);
-                    lastDeclaration = declaration;
-                }
-
-                return lastSymbol;
-            }
-
+            var symbols = new DeclaredSymbols(model, cancellationToken);
             foreach (var node in root.DescendantNodes(ShouldDescend))
             {
                 SyntaxNode target;
@@ -68,17 +54,17 @@ namespace DeepSeek.Analyzers.Infrastructure
                         var declaration = attribute.Parent?.Parent;
                         member = declaration switch
                         {
-                            BaseFieldDeclarationSyntax field => field.Declaration.Variables.Count == 0 ? null : DeclaredSymbolOf(field.Declaration.Variables[0]),
-                            ParameterSyntax parameter => DeclaredSymbolOf(parameter)?.ContainingSymbol,
+                            BaseFieldDeclarationSyntax field => field.Declaration.Variables.Count == 0 ? null : symbols.Of(field.Declaration.Variables[0]),
+                            ParameterSyntax parameter => symbols.Of(parameter)?.ContainingSymbol,
                             CompilationUnitSyntax _ => model.Compilation.Assembly.GlobalNamespace,
-                            _ when OwnsOperationAttributes(declaration) => DeclaredSymbolOf(declaration!),
+                            _ when OwnsOperationAttributes(declaration) => symbols.Of(declaration!),
                             _ => null,
                         };
                         target = attribute;
                         break;
                     case EqualsValueClauseSyntax equals when equals.Parent is ParameterSyntax parameter:
                         target = equals;
-                        var parameterSymbol = DeclaredSymbolOf(parameter);
+                        var parameterSymbol = symbols.Of(parameter);
                         member = parameterSymbol?.ContainingSymbol;
                         if (MemberRoots.IsRoot(equals))
                         {
@@ -89,12 +75,12 @@ namespace DeepSeek.Analyzers.Infrastructure
                     case ArrowExpressionClauseSyntax arrow when arrow.Parent is BasePropertyDeclarationSyntax property:
                         // An expression-bodied property or indexer is its getter's code.
                         target = arrow;
-                        evidenceMember = DeclaredSymbolOf(property);
+                        evidenceMember = symbols.Of(property);
                         member = (evidenceMember as IPropertySymbol)?.GetMethod;
                         break;
                     case EqualsValueClauseSyntax equals when equals.Parent is EnumMemberDeclarationSyntax enumMember:
                         target = equals;
-                        member = DeclaredSymbolOf(enumMember);
+                        member = symbols.Of(enumMember);
                         break;
                     default:
                         if (!MemberRoots.IsRoot(node))
@@ -105,7 +91,7 @@ namespace DeepSeek.Analyzers.Infrastructure
                         target = node is GlobalStatementSyntax global ? global.Statement : node;
                         member = node is GlobalStatementSyntax
                             ? MemberRoots.GetMember(node, model, cancellationToken)
-                            : DeclaredSymbolOf(MemberRoots.DeclarationOf(node));
+                            : symbols.Of(MemberRoots.DeclarationOf(node));
                         evidenceMember = member;
                         break;
                 }
