@@ -38,7 +38,7 @@ namespace DeepSeek.Analyzers.Infrastructure
         {
             _compilation = compilation;
             _options = options;
-            _attribute = new Lazy<INamedTypeSymbol?>(() => compilation.GetTypeByMetadataName(GeneratedCodeAttributeName));
+            _attribute = new Lazy<INamedTypeSymbol?>(() => TypeLookup.Find(compilation, GeneratedCodeAttributeName));
         }
 
         /// <summary>True for a generated file: the rules analyse nothing in it.</summary>

@@ -31,10 +31,10 @@ namespace DeepSeek.Analyzers.Infrastructure
 
         private RuntimePipelines(Compilation compilation)
         {
-            _policy = compilation.GetTypeByMetadataName(PolicyMetadataName);
-            _handler = compilation.GetTypeByMetadataName(HandlerMetadataName);
-            _extensions = compilation.GetTypeByMetadataName(ExtensionsMetadataName);
-            _pipelineOptions = compilation.GetTypeByMetadataName("System.ClientModel.Primitives.ClientPipelineOptions");
+            _policy = TypeLookup.Find(compilation, PolicyMetadataName);
+            _handler = TypeLookup.Find(compilation, HandlerMetadataName);
+            _extensions = TypeLookup.Find(compilation, ExtensionsMetadataName);
+            _pipelineOptions = TypeLookup.Find(compilation, "System.ClientModel.Primitives.ClientPipelineOptions");
         }
 
         /// <summary>Null when the project does not reference DeepSeek.Runtime: then no pipeline carries its policy.</summary>

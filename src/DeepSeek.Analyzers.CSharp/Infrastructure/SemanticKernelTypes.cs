@@ -37,15 +37,15 @@ namespace DeepSeek.Analyzers.Infrastructure
                 return null;
             }
 
-            var kernel = compilation.GetTypeByMetadataName(KernelName);
-            var settings = compilation.GetTypeByMetadataName(PromptExecutionSettingsName);
+            var kernel = TypeLookup.Find(compilation, KernelName);
+            var settings = TypeLookup.Find(compilation, PromptExecutionSettingsName);
             return kernel == null || settings == null
                 ? null
                 : new SemanticKernelTypes(
                     kernel,
-                    compilation.GetTypeByMetadataName(KernelArgumentsName),
+                    TypeLookup.Find(compilation, KernelArgumentsName),
                     settings,
-                    compilation.GetTypeByMetadataName(ChatCompletionServiceName));
+                    TypeLookup.Find(compilation, ChatCompletionServiceName));
         }
 
         public bool IsChatCompletionService(ITypeSymbol? type) => TypeSymbols.IsOrImplements(type, ChatCompletionService);

@@ -134,7 +134,7 @@ namespace DeepSeek.Analyzers.Infrastructure
             if (value == null)
             {
                 // A race looks the same name up twice and stores the same symbol: harmless.
-                value = (object?)_compilation.GetTypeByMetadataName(metadataName) ?? Missing;
+                value = (object?)TypeLookup.Find(_compilation, metadataName) ?? Missing;
                 Volatile.Write(ref _slots[slot], value);
             }
 
