@@ -35,10 +35,9 @@ namespace DeepSeek.Analyzers.Infrastructure
             var generatedCode = DeepSeekCompilationContext.Get(context.Compilation, context.Options).GeneratedCode;
             context.RegisterSemanticModelAction(c =>
             {
-                // Generated files first: a generated file (GlobalUsings.g.cs, AssemblyInfo.g.cs) without evidence text would
-                // otherwise make the gate collect the other files' DeepSeek members, only for the file to be skipped.
+                // The gate first: it is cached and cheap, the generated-file test reads each file's header comments.
                 var tree = c.SemanticModel.SyntaxTree;
-                if (generatedCode.IsGeneratedFile(tree, c.CancellationToken) || !gate(tree, c.CancellationToken))
+                if (!gate(tree, c.CancellationToken) || generatedCode.IsGeneratedFile(tree, c.CancellationToken))
                 {
                     return;
                 }

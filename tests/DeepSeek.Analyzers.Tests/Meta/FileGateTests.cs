@@ -197,11 +197,29 @@ namespace DeepSeek.Analyzers.Tests.Meta
             return (gate.MayNameRetry(tree, CancellationToken.None), gate.MayHoldKey(tree, CancellationToken.None), gate.MayHoldDeepSeekUrl(tree, CancellationToken.None));
         }
 
+        [Fact]
+        public void A_file_generated_by_its_name_is_not_opened_by_other_files_members()
+        {
+            // The rules skip generated files: GlobalUsings.g.cs must not make the gate collect every file's members.
+            var gates = GateOfFiles(
+                new Dictionary<string, string>(),
+                ("/Uses.cs", "class C { object M() => Settings.Endpoint; }"),
+                ("/Uses.g.cs", "class G { object M() => Settings.Endpoint; }"),
+                ("/Settings.cs", "static class Settings { public static readonly System.Uri Endpoint = new(\"https://api.deepseek.com\"); }"));
+            Assert.Equal(new[] { true, false, true }, gates);
+        }
+
         private static bool[] Gate(Dictionary<string, string> options, AdditionalText? catalog, params string[] sources)
+            => GateOfFiles(options, catalog, sources.Select((s, i) => ($"/{i}.cs", s)).ToArray());
+
+        private static bool[] GateOfFiles(Dictionary<string, string> options, params (string Path, string Source)[] files)
+            => GateOfFiles(options, null, files);
+
+        private static bool[] GateOfFiles(Dictionary<string, string> options, AdditionalText? catalog, params (string Path, string Source)[] files)
         {
             var compilation = CSharpCompilation.Create(
                 "Gate",
-                sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, ParseOptions, path: $"/{i}.cs")),
+                files.Select(f => CSharpSyntaxTree.ParseText(f.Source, ParseOptions, path: f.Path)),
                 References,
                 new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
             var context = DeepSeekCompilationContext.Get(compilation, AnalyzerOptionsOf(options, catalog, gate: true));
