@@ -9,8 +9,8 @@ namespace DeepSeek.Analyzers.Infrastructure
     /// The symbols a file's declarations declare, as <c>SemanticModel.GetDeclaredSymbol</c> gives them, for one walk of the
     /// file. <c>GetDeclaredSymbol</c> finds a member's containing type again for every member; here a type is looked up once
     /// and its members are matched to their declarations. A declaration no member of its type claims alone (a parameter, a
-    /// partial member, a member declared twice) is asked of the model, as before. The last answer is kept too: a member's
-    /// attributes and code ask for it one after the other.
+    /// partial member, a member declared twice, any member of a partial type) is asked of the model, as before. The last
+    /// answer is kept too: a member's attributes and code ask for it one after the other.
     /// </summary>
     internal sealed class DeclaredSymbols
     {
@@ -73,7 +73,9 @@ namespace DeepSeek.Analyzers.Infrastructure
         private Dictionary<SyntaxNode, ISymbol?> MembersOf(BaseTypeDeclarationSyntax declaration)
         {
             var members = new Dictionary<SyntaxNode, ISymbol?>();
-            if (!(_model.GetDeclaredSymbol(declaration, _cancellationToken) is INamedTypeSymbol type))
+            // A type declared in several places (partial) is left to the model: each of its files would go through all the
+            // members of every part (Polly's Policy has thousands, in dozens of files).
+            if (!(_model.GetDeclaredSymbol(declaration, _cancellationToken) is INamedTypeSymbol type) || type.DeclaringSyntaxReferences.Length != 1)
             {
                 return members;
             }

@@ -29,7 +29,7 @@ namespace DeepSeek.Analyzers.Tests.Infrastructure
 
             public enum Tier { Flash = 1, Pro = Flash + 1, [Obsolete] Legacy }
 
-            public partial class Shapes : IShape
+            public class Shapes : IShape
             {
                 private readonly int _a = 1, _b = 2;
                 public static int Count;
@@ -47,15 +47,22 @@ namespace DeepSeek.Analyzers.Tests.Infrastructure
                 public int Accessors { get { return _b; } private set { } }
                 public static Shapes operator +(Shapes x, Shapes y) => x;
                 public static implicit operator int(Shapes s) => s._a;
-                public partial void Declared(int n);
-                public partial void Declared(int n) { Changed?.Invoke(this, EventArgs.Empty); }
-                public partial int Both { get; }
-                public partial int Both => 4;
                 public void Generic<T>(T value = default!) where T : struct { }
                 public class Nested { public void Inner() { } public int Field = 5; }
             }
 
-            public partial class Shapes { public void OtherPart() { } }
+            // Partial members in a type declared once; a type declared twice (left to the model).
+            public partial class Parts
+            {
+                public partial void Declared(int n);
+                public partial void Declared(int n) { }
+                public partial int Both { get; }
+                public partial int Both => 4;
+            }
+
+            public partial class TwoParts { public void FirstPart() { } }
+
+            public partial class TwoParts { public void OtherPart() { } }
 
             public record Point(int X, int Y = 2) { public int Sum => X + Y; }
 
