@@ -87,8 +87,9 @@ namespace DeepSeek.Analyzers.Infrastructure
                     continue;
                 }
 
+                // A member declared in two places (a partial method or property) is left to the model.
                 var references = member.DeclaringSyntaxReferences;
-                if (references.Length != 1 || references[0].SyntaxTree != declaration.SyntaxTree)
+                if (references.Length != 1)
                 {
                     continue;
                 }

@@ -36,14 +36,10 @@ namespace DeepSeek.Analyzers.Infrastructure
             }
         }
 
-        /// <summary>The member a root belongs to (for top-level statements, the synthesized entry point).</summary>
-        public static ISymbol? GetMember(SyntaxNode node, SemanticModel model, CancellationToken cancellationToken)
-            => node is GlobalStatementSyntax global
-                ? model.GetEnclosingSymbol(global.Statement.SpanStart, cancellationToken)
-                : model.GetDeclaredSymbol(DeclarationOf(node), cancellationToken);
-
-        /// <summary>The declaration whose symbol owns a root other than a top-level statement: the root's parent for an
-        /// expression body or an initialiser, else the root itself.</summary>
+        /// <summary>
+        /// The declaration whose symbol owns a root other than a top-level statement: the root's parent for an expression
+        /// body or an initialiser, else the root itself.
+        /// </summary>
         public static SyntaxNode DeclarationOf(SyntaxNode node)
             => node switch
             {

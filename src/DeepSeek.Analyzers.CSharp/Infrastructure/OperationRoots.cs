@@ -88,10 +88,9 @@ namespace DeepSeek.Analyzers.Infrastructure
                             continue;
                         }
 
-                        target = node is GlobalStatementSyntax global ? global.Statement : node;
-                        member = node is GlobalStatementSyntax
-                            ? MemberRoots.GetMember(node, model, cancellationToken)
-                            : symbols.Of(MemberRoots.DeclarationOf(node));
+                        // Top-level statements were handed out above (one block for all of them), never here.
+                        target = node;
+                        member = symbols.Of(MemberRoots.DeclarationOf(node));
                         evidenceMember = member;
                         break;
                 }

@@ -1,5 +1,3 @@
-using System;
-using System.Linq;
 using Microsoft.CodeAnalysis;
 
 namespace DeepSeek.Analyzers.Infrastructure
@@ -9,29 +7,19 @@ namespace DeepSeek.Analyzers.Infrastructure
     /// compilation's merged namespaces, which the compiler has built by the time the rules run. <c>GetTypeByMetadataName</c>
     /// asks every referenced assembly in turn, a tenth of a millisecond or more a name inside a build, which on a small
     /// DeepSeek project was a noticeable share of all the rules' time. A name exactly one type answers is that type; a name
-    /// none answers is missing, unless some reference has an <c>extern alias</c> (its types are not in the global
-    /// namespaces; <c>GetTypeByMetadataName</c> does not find them either today, but it is asked rather than assumed);
+    /// none answers is missing (a type behind an <c>extern alias</c> is in neither's view: the test holds both to that);
     /// anything else (several types, a nested type's name, a file-local type) is left to <c>GetTypeByMetadataName</c>.
     /// </summary>
     internal static class TypeLookup
     {
         public static INamedTypeSymbol? Find(Compilation compilation, string metadataName)
-        {
-            switch (FindInGlobalNamespaces(compilation.GlobalNamespace, metadataName, out var type))
-            {
-                case Answer.One:
-                    return type;
-                case Answer.None when !HasExternAliases(compilation):
-                    return null;
-                default:
-                    return compilation.GetTypeByMetadataName(metadataName);
-            }
-        }
+            => FindInGlobalNamespaces(compilation.GlobalNamespace, metadataName, out var type) == Answer.Unsure
+                ? compilation.GetTypeByMetadataName(metadataName)
+                : type;
 
         /// <summary>True when the merged namespaces alone answer <paramref name="metadataName"/> (the cheap way; for tests).</summary>
         internal static bool IsAnsweredFromNamespaces(Compilation compilation, string metadataName)
-            => FindInGlobalNamespaces(compilation.GlobalNamespace, metadataName, out _) == Answer.One
-               || (FindInGlobalNamespaces(compilation.GlobalNamespace, metadataName, out _) == Answer.None && !HasExternAliases(compilation));
+            => FindInGlobalNamespaces(compilation.GlobalNamespace, metadataName, out _) != Answer.Unsure;
 
         private enum Answer
         {
@@ -99,8 +87,5 @@ namespace DeepSeek.Analyzers.Infrastructure
 
             return type != null ? Answer.One : Answer.None;
         }
-
-        private static bool HasExternAliases(Compilation compilation)
-            => compilation.References.Any(r => !r.Properties.Aliases.IsEmpty && !r.Properties.Aliases.Contains("global", StringComparer.Ordinal));
     }
 }
