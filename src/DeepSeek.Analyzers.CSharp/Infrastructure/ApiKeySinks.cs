@@ -86,10 +86,10 @@ namespace DeepSeek.Analyzers.Infrastructure
             sink = default;
             switch (operation)
             {
-                // Every call sink takes the key as a string parameter: most calls and creations stop at that test.
-                case IObjectCreationOperation creation when creation.Constructor != null && HasStringParameter(creation.Constructor):
+                // Every call sink takes the key as a string argument: most calls and creations stop at that test.
+                case IObjectCreationOperation creation when creation.Constructor != null && HasStringArgument(creation.Arguments):
                     return TryGetArgumentSink(creation, creation.Constructor, creation.Arguments, types, out sink);
-                case IInvocationOperation invocation when HasStringParameter(invocation.TargetMethod):
+                case IInvocationOperation invocation when HasStringArgument(invocation.Arguments):
                     return TryGetInvocationSink(invocation, types, apiKeyVariable, out sink);
                 case ISimpleAssignmentOperation assignment
                     when assignment.Target is IPropertyReferenceOperation property
@@ -182,11 +182,15 @@ namespace DeepSeek.Analyzers.Infrastructure
             return IsAiSdkType(type) && TryGetStringArgument(owner, arguments, "apiKey", out sink);
         }
 
-        private static bool HasStringParameter(IMethodSymbol method)
+        /// <summary>
+        /// An argument for a string parameter (the arguments, not the method's parameters: those are a new array on every
+        /// read, and an argument is bound for every parameter, defaults included).
+        /// </summary>
+        private static bool HasStringArgument(System.Collections.Immutable.ImmutableArray<IArgumentOperation> arguments)
         {
-            foreach (var parameter in method.Parameters)
+            foreach (var argument in arguments)
             {
-                if (parameter.Type.SpecialType == SpecialType.System_String)
+                if (argument.Parameter?.Type.SpecialType == SpecialType.System_String)
                 {
                     return true;
                 }

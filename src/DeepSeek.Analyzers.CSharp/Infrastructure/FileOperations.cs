@@ -35,50 +35,13 @@ namespace DeepSeek.Analyzers.Infrastructure
 
         private static readonly ConditionalWeakTable<SemanticModel, FileOperations> Walks = new ConditionalWeakTable<SemanticModel, FileOperations>();
 
-        private readonly long[]?[] _byKind;
-
         private FileOperations(CodeBlock[] blocks)
         {
             Blocks = blocks;
-            _byKind = IndexByKind(blocks);
         }
 
         /// <summary>The file's code blocks in source order.</summary>
         public CodeBlock[] Blocks { get; }
-
-        /// <summary>
-        /// The places of every operation of one of <paramref name="kinds"/>, in walk order: each is
-        /// <c>(block index &lt;&lt; 32) | index in the block</c> (see <see cref="BlockOf"/>, <see cref="IndexOf"/>). A rule
-        /// touches only the operations of its kinds, not every operation of the file.
-        /// </summary>
-        public long[] Places(IReadOnlyList<OperationKind> kinds)
-        {
-            if (kinds.Count == 1)
-            {
-                return _byKind[(int)kinds[0]] ?? System.Array.Empty<long>();
-            }
-
-            var count = 0;
-            foreach (var kind in kinds)
-            {
-                count += _byKind[(int)kind]?.Length ?? 0;
-            }
-
-            var places = new long[count];
-            var at = 0;
-            foreach (var kind in kinds)
-            {
-                if (_byKind[(int)kind] is { } ofKind)
-                {
-                    ofKind.CopyTo(places, at);
-                    at += ofKind.Length;
-                }
-            }
-
-            // Places compare as walk order: by block, then by index in the block.
-            System.Array.Sort(places);
-            return places;
-        }
 
         /// <summary>Whether operations of <paramref name="kind"/> are kept (see <see cref="ReadKinds"/>).</summary>
         public static bool IsRead(OperationKind kind) => (uint)kind < CodeBlock.KindCount && Read[(int)kind];
@@ -93,10 +56,6 @@ namespace DeepSeek.Analyzers.Infrastructure
 
             return table;
         }
-
-        public static int BlockOf(long place) => (int)(place >> 32);
-
-        public static int IndexOf(long place) => (int)(place & 0xFFFFFFFF);
 
         public static FileOperations Of(SemanticModel model, CancellationToken cancellationToken)
         {
@@ -146,39 +105,6 @@ namespace DeepSeek.Analyzers.Infrastructure
             }
 
             return new FileOperations(blocks.ToArray());
-        }
-
-        private static long[]?[] IndexByKind(CodeBlock[] blocks)
-        {
-            var counts = new int[CodeBlock.KindCount];
-            foreach (var block in blocks)
-            {
-                foreach (var kind in block.Kinds)
-                {
-                    counts[kind]++;
-                }
-            }
-
-            var byKind = new long[]?[CodeBlock.KindCount];
-            for (var kind = 0; kind < counts.Length; kind++)
-            {
-                if (counts[kind] > 0)
-                {
-                    byKind[kind] = new long[counts[kind]];
-                    counts[kind] = 0;
-                }
-            }
-
-            for (var b = 0; b < blocks.Length; b++)
-            {
-                var kinds = blocks[b].Kinds;
-                for (var i = 0; i < kinds.Length; i++)
-                {
-                    byKind[kinds[i]]![counts[kinds[i]]++] = ((long)b << 32) | (uint)i;
-                }
-            }
-
-            return byKind;
         }
 
         private static void Add(List<IOperation> operations, List<byte> kinds, IOperation operation)

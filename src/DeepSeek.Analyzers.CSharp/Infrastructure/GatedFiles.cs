@@ -70,6 +70,7 @@ namespace DeepSeek.Analyzers.Infrastructure
         // a short list, not a table of every kind, which each rule would allocate for every file).
         private readonly List<OperationKind> _kinds = new List<OperationKind>();
         private readonly List<List<Action<GatedOperationContext>>> _actions = new List<List<Action<GatedOperationContext>>>();
+        private KindSet _registered;
         private List<(OperationSelection Selection, Action<GatedOperationContext> Action)>? _selectionActions;
 
         public GatedFile(SyntaxTree tree, CancellationToken cancellationToken)
@@ -127,6 +128,7 @@ namespace DeepSeek.Analyzers.Infrastructure
 
             var actions = new List<Action<GatedOperationContext>>();
             _kinds.Add(kind);
+            _registered.Add(kind);
             _actions.Add(actions);
             return actions;
         }
@@ -166,16 +168,24 @@ namespace DeepSeek.Analyzers.Infrastructure
                 return;
             }
 
-            // Only the operations of the registered kinds, in the order the driver would hand them over.
-            var blocks = file.Blocks;
-            foreach (var place in file.Places(_kinds))
+            // Only the operations of the registered kinds, in the order the driver would hand them over: the kinds sit in a
+            // byte array beside each block's operations, so the others are skipped without being touched.
+            var registered = _registered;
+            foreach (var block in file.Blocks)
             {
-                var block = blocks[FileOperations.BlockOf(place)];
-                var index = FileOperations.IndexOf(place);
-                var operationContext = new GatedOperationContext(block.Operations[index], block.Member, model.Compilation, context.Options, report, cancellationToken);
-                foreach (var action in ActionsOf((OperationKind)block.Kinds[index], create: false)!)
+                var kinds = block.Kinds;
+                for (var i = 0; i < kinds.Length; i++)
                 {
-                    action(operationContext);
+                    if (!registered.Contains(kinds[i]))
+                    {
+                        continue;
+                    }
+
+                    var operationContext = new GatedOperationContext(block.Operations[i], block.Member, model.Compilation, context.Options, report, cancellationToken);
+                    foreach (var action in ActionsOf((OperationKind)kinds[i], create: false)!)
+                    {
+                        action(operationContext);
+                    }
                 }
             }
         }

@@ -36,13 +36,16 @@ namespace DeepSeek.Analyzers.Infrastructure
         private SelectedOperation[] Select(FileOperations file)
         {
             List<SelectedOperation>? selected = null;
-            foreach (var place in file.Places(Kinds))
+            var kinds = KindSet.Of(Kinds);
+            foreach (var block in file.Blocks)
             {
-                var block = file.Blocks[FileOperations.BlockOf(place)];
-                var index = FileOperations.IndexOf(place);
-                if (Selects(block, index))
+                var blockKinds = block.Kinds;
+                for (var index = 0; index < blockKinds.Length; index++)
                 {
-                    (selected ??= new List<SelectedOperation>()).Add(new SelectedOperation(block, index));
+                    if (kinds.Contains(blockKinds[index]) && Selects(block, index))
+                    {
+                        (selected ??= new List<SelectedOperation>()).Add(new SelectedOperation(block, index));
+                    }
                 }
             }
 

@@ -21,10 +21,11 @@ namespace DeepSeek.Analyzers.Rules
         private static void AnalyzeSink(
             GatedOperationContext context,
             DeepSeekCompilationContext deepSeek,
+            DeepSeekOptions options,
             ConcurrentDictionary<(SyntaxTree Tree, TextSpan Span), bool> reported)
         {
-            // Registered only in files that may hold DeepSeek evidence (a secret that is not DeepSeek-shaped needs it).
-            var options = deepSeek.Options.Get(context.Operation.Syntax.SyntaxTree);
+            // Registered only in files that may hold DeepSeek evidence (a secret that is not DeepSeek-shaped needs it), with
+            // the file's options.
             if (!ApiKeySinks.TryGetSink(context.Operation, deepSeek.Types, options.ApiKeyVariable, out var sink))
             {
                 return;

@@ -61,8 +61,9 @@ namespace DeepSeek.Analyzers.Rules
 
                 // A non-DeepSeek-shaped secret can be reached from several sinks and holders: each value is reported once
                 // (reported); per file, the identifiers by name are built once, the first time a member initialiser holds a secret.
+                var options = deepSeek.Options.Get(file.Tree);
                 file.RegisterOperationAction(
-                    c => AnalyzeSink(c, deepSeek, reported),
+                    c => AnalyzeSink(c, deepSeek, options, reported),
                     OperationKind.ObjectCreation,
                     OperationKind.Invocation,
                     OperationKind.SimpleAssignment);
