@@ -109,7 +109,7 @@ namespace DeepSeek.Analyzers.Infrastructure
         private static readonly string[] UnboundedWords = { "Forever", "MaxValue", "2147483647" };
 
         /// <summary>True when the tree's text holds one of <paramref name="words"/> (ordinal), cached per tree.</summary>
-        private static bool Spells(SyntaxTree tree, string[] words, ConcurrentDictionary<SyntaxTree, bool> cache, CancellationToken cancellationToken)
+        internal static bool Spells(SyntaxTree tree, string[] words, ConcurrentDictionary<SyntaxTree, bool> cache, CancellationToken cancellationToken)
         {
             if (cache.TryGetValue(tree, out var found))
             {

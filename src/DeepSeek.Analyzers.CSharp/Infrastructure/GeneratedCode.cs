@@ -157,17 +157,11 @@ namespace DeepSeek.Analyzers.Infrastructure
                && (span.Length == 0 || tree.GetLineVisibility(span.End - 1, cancellationToken) == LineVisibility.Hidden);
 
         /// <summary>As the driver: a file whose text never spells GeneratedCode has no attributed declaration.</summary>
-        private bool SpellsAttribute(SyntaxTree tree, CancellationToken cancellationToken)
-        {
-            if (_spellsAttribute.TryGetValue(tree, out var spells))
-            {
-                return spells;
-            }
+        private static readonly string[] AttributeWords = { "GeneratedCode" };
 
-            spells = tree.GetText(cancellationToken).ToString().IndexOf("GeneratedCode", StringComparison.Ordinal) >= 0;
-            _spellsAttribute.TryAdd(tree, spells);
-            return spells;
-        }
+        /// <summary>Whether the file's text spells the attribute at all (read in chunks, cached per file).</summary>
+        private bool SpellsAttribute(SyntaxTree tree, CancellationToken cancellationToken)
+            => DeepSeekFileGate.Spells(tree, AttributeWords, _spellsAttribute, cancellationToken);
 
         private static bool IsInAttributedDeclaration(SemanticModel model, TextSpan span, INamedTypeSymbol attribute, CancellationToken cancellationToken)
         {
