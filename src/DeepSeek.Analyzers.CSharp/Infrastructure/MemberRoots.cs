@@ -1,4 +1,3 @@
-using System;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -8,12 +7,6 @@ namespace DeepSeek.Analyzers.Infrastructure
     /// <summary>The syntax whose operation trees hold a tree's code: member bodies, initialisers, top-level statements.</summary>
     internal static class MemberRoots
     {
-        public static readonly Func<SyntaxNode, bool> ShouldDescend = node =>
-            node is CompilationUnitSyntax || node is BaseNamespaceDeclarationSyntax || node is TypeDeclarationSyntax
-            || node is BasePropertyDeclarationSyntax || node is AccessorListSyntax || node is BaseFieldDeclarationSyntax
-            || node is VariableDeclarationSyntax || node is VariableDeclaratorSyntax
-            || (node is ParameterListSyntax && node.Parent is TypeDeclarationSyntax) || node is ParameterSyntax;
-
         public static bool IsRoot(SyntaxNode node)
         {
             switch (node)

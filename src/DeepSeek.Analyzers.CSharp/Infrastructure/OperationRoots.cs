@@ -29,15 +29,13 @@ namespace DeepSeek.Analyzers.Infrastructure
             }
 
             var symbols = new DeclaredSymbols(model, cancellationToken);
-            foreach (var node in root.DescendantNodes(ShouldDescend))
+            foreach (var node in Candidates(root))
             {
                 SyntaxNode target;
                 ISymbol? member;
                 ISymbol? evidenceMember = null;
                 switch (node)
                 {
-                    case GlobalStatementSyntax _:
-                        continue;
                     case TypeDeclarationSyntax type:
                         // class Client(string key) : Base(key): the base call is the primary constructor's code block.
                         if (type.BaseList?.Types.FirstOrDefault() is PrimaryConstructorBaseTypeSyntax primaryBase
@@ -55,7 +53,7 @@ namespace DeepSeek.Analyzers.Infrastructure
                         member = declaration switch
                         {
                             BaseFieldDeclarationSyntax field => field.Declaration.Variables.Count == 0 ? null : symbols.Of(field.Declaration.Variables[0]),
-                            ParameterSyntax parameter => symbols.Of(parameter)?.ContainingSymbol,
+                            ParameterSyntax parameter => OwnerOf(parameter, symbols),
                             CompilationUnitSyntax _ => model.Compilation.Assembly.GlobalNamespace,
                             _ when OwnsOperationAttributes(declaration) => symbols.Of(declaration!),
                             _ => null,
@@ -65,7 +63,7 @@ namespace DeepSeek.Analyzers.Infrastructure
                     case EqualsValueClauseSyntax equals when equals.Parent is ParameterSyntax parameter:
                         target = equals;
                         var parameterSymbol = symbols.Of(parameter);
-                        member = parameterSymbol?.ContainingSymbol;
+                        member = OwnerOf(parameter, symbols);
                         if (MemberRoots.IsRoot(equals))
                         {
                             evidenceMember = parameterSymbol;
@@ -128,16 +126,135 @@ namespace DeepSeek.Analyzers.Infrastructure
             return null;
         }
 
-        private static bool ShouldDescend(SyntaxNode node)
-            => MemberRoots.ShouldDescend(node)
-               || node is BaseMethodDeclarationSyntax || node is BasePropertyDeclarationSyntax || node is AccessorDeclarationSyntax
-               || node is EnumDeclarationSyntax || node is EnumMemberDeclarationSyntax || node is EventFieldDeclarationSyntax
-               || node is AttributeListSyntax || node is ParameterListSyntax || node is BracketedParameterListSyntax
-               || node is ParameterSyntax;
+        /// <summary>
+        /// The nodes the loop above may take a code block from, in document order, parents before their children (the order
+        /// <c>DescendantNodes</c> gives): type declarations (for a primary constructor's base call), attributes of the
+        /// assembly, types, delegates, members, accessors and parameters, method and accessor declarations, property
+        /// expression bodies, and initialisers of properties, fields, enum members and parameters. Reached through the declarations' own
+        /// properties, not by visiting every child node and token of every declaration (a tenth of the nodes).
+        /// </summary>
+        private static List<SyntaxNode> Candidates(SyntaxNode root)
+        {
+            var nodes = new List<SyntaxNode>();
+            if (root is CompilationUnitSyntax unit)
+            {
+                AddAttributes(nodes, unit.AttributeLists);
+                AddMembers(nodes, unit.Members);
+            }
+
+            return nodes;
+        }
+
+        private static void AddMembers(List<SyntaxNode> nodes, SyntaxList<MemberDeclarationSyntax> members)
+        {
+            foreach (var member in members)
+            {
+                switch (member)
+                {
+                    case BaseNamespaceDeclarationSyntax ns:
+                        // A namespace's attributes (a syntax error) own no code.
+                        AddMembers(nodes, ns.Members);
+                        break;
+                    case TypeDeclarationSyntax type:
+                        nodes.Add(type);
+                        AddAttributes(nodes, type.AttributeLists);
+                        AddParameters(nodes, type.ParameterList);
+                        AddMembers(nodes, type.Members);
+                        break;
+                    case EnumDeclarationSyntax enumeration:
+                        AddAttributes(nodes, enumeration.AttributeLists);
+                        foreach (var enumMember in enumeration.Members)
+                        {
+                            AddAttributes(nodes, enumMember.AttributeLists);
+                            AddIfPresent(nodes, enumMember.EqualsValue);
+                        }
+
+                        break;
+                    case BaseMethodDeclarationSyntax method:
+                        nodes.Add(method);
+                        AddAttributes(nodes, method.AttributeLists);
+                        AddParameters(nodes, method.ParameterList);
+                        break;
+                    case BasePropertyDeclarationSyntax property:
+                        AddAttributes(nodes, property.AttributeLists);
+                        AddParameters(nodes, (property as IndexerDeclarationSyntax)?.ParameterList);
+                        if (property.AccessorList != null)
+                        {
+                            foreach (var accessor in property.AccessorList.Accessors)
+                            {
+                                nodes.Add(accessor);
+                                AddAttributes(nodes, accessor.AttributeLists);
+                            }
+                        }
+
+                        AddIfPresent(nodes, (property as PropertyDeclarationSyntax)?.ExpressionBody ?? (property as IndexerDeclarationSyntax)?.ExpressionBody);
+                        AddIfPresent(nodes, (property as PropertyDeclarationSyntax)?.Initializer);
+                        break;
+                    case DelegateDeclarationSyntax declaration:
+                        AddAttributes(nodes, declaration.AttributeLists);
+                        AddParameters(nodes, declaration.ParameterList);
+                        break;
+                    case BaseFieldDeclarationSyntax field:
+                        AddAttributes(nodes, field.AttributeLists);
+                        foreach (var variable in field.Declaration.Variables)
+                        {
+                            AddIfPresent(nodes, variable.Initializer);
+                        }
+
+                        break;
+                    default:
+                        // Top-level statements are one block, handed out first; incomplete members own no code.
+                        break;
+                }
+            }
+        }
+
+        /// <summary>
+        /// The member whose code a parameter's attributes and default belong to, as the driver hands them: its method,
+        /// indexer or primary constructor, but a delegate's type (the driver analyses the delegate's declaration, not its
+        /// Invoke method).
+        /// </summary>
+        private static ISymbol? OwnerOf(ParameterSyntax parameter, DeclaredSymbols symbols)
+            => parameter.Parent?.Parent is DelegateDeclarationSyntax declaration
+                ? symbols.Of(declaration)
+                : symbols.Of(parameter)?.ContainingSymbol;
+
+        private static void AddParameters(List<SyntaxNode> nodes, BaseParameterListSyntax? parameters)
+        {
+            if (parameters == null)
+            {
+                return;
+            }
+
+            foreach (var parameter in parameters.Parameters)
+            {
+                AddAttributes(nodes, parameter.AttributeLists);
+                AddIfPresent(nodes, parameter.Default);
+            }
+        }
+
+        private static void AddAttributes(List<SyntaxNode> nodes, SyntaxList<AttributeListSyntax> lists)
+        {
+            foreach (var list in lists)
+            {
+                foreach (var attribute in list.Attributes)
+                {
+                    nodes.Add(attribute);
+                }
+            }
+        }
+
+        private static void AddIfPresent(List<SyntaxNode> nodes, SyntaxNode? node)
+        {
+            if (node != null)
+            {
+                nodes.Add(node);
+            }
+        }
 
         /// <summary>Types and members: the declarations whose attributes the driver analyses (not parameters or the assembly).</summary>
         private static bool OwnsOperationAttributes(SyntaxNode? declaration)
-            => declaration is BaseTypeDeclarationSyntax || declaration is BaseMethodDeclarationSyntax
+            => declaration is BaseTypeDeclarationSyntax || declaration is DelegateDeclarationSyntax || declaration is BaseMethodDeclarationSyntax
                || declaration is BasePropertyDeclarationSyntax || declaration is AccessorDeclarationSyntax
                || declaration is BaseFieldDeclarationSyntax || declaration is EnumMemberDeclarationSyntax;
     }

@@ -91,6 +91,68 @@ namespace DeepSeek.Analyzers.Tests.Meta
             }
             """;
 
+        /// <summary>Declarations nested in namespaces and types, and the rarer members: each code block in them too.</summary>
+        private const string NestedDeclarations = """
+            using System;
+            using System.ComponentModel;
+
+            namespace Outer
+            {
+                [Description("delegate")]
+                public delegate string Handler([Description("delegate parameter")] string value = "d");
+
+                public interface IClient
+                {
+                    [Description("interface member")]
+                    string Describe(int level = 1) => "client" + level;
+                }
+
+                public struct Point(int x = 1)
+                {
+                    [Description("field")]
+                    public int X = x + 1;
+
+                    public static explicit operator int(Point p) => p.X;
+                }
+
+                namespace Inner
+                {
+                    public enum Mode { [Description("enum member")] Fast = 1 << 2, Slow }
+
+                    public record struct Pair(string Left = "l", [Description("record parameter")] string Right = "r");
+
+                    public class Holder
+                    {
+                        static Holder() => Count = 2;
+
+                        public static int Count { get; private set; }
+
+                        private EventHandler? _changed;
+
+                        public event EventHandler Changed
+                        {
+                            [Description("add")]
+                            add { _changed += value; }
+                            remove => _changed -= value;
+                        }
+
+                        public string this[[Description("indexer parameter")] int index, string suffix = "!"]
+                        {
+                            get => index + suffix;
+                        }
+
+                        [return: Description("return")]
+                        public T First<T>(T[] items, int start = 0) where T : class => items[start];
+
+                        public class Nested
+                        {
+                            public string Value { get; } = "nested" + Count;
+                        }
+                    }
+                }
+            }
+            """;
+
         private const string TopLevel = """
             using System;
 
@@ -103,6 +165,7 @@ namespace DeepSeek.Analyzers.Tests.Meta
         public async Task Hands_rules_every_code_block_the_driver_does()
         {
             Assert.InRange(await AssertSameAsync(EveryCodeBlock, OutputKind.DynamicallyLinkedLibrary).ConfigureAwait(true), 10, int.MaxValue);
+            Assert.InRange(await AssertSameAsync(NestedDeclarations, OutputKind.DynamicallyLinkedLibrary).ConfigureAwait(true), 10, int.MaxValue);
             Assert.InRange(await AssertSameAsync(TopLevel, OutputKind.ConsoleApplication).ConfigureAwait(true), 10, int.MaxValue);
         }
 
