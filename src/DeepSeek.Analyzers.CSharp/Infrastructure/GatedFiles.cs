@@ -94,7 +94,7 @@ namespace DeepSeek.Analyzers.Infrastructure
             {
                 if (FileOperations.IsRead(kind))
                 {
-                    ActionsOf(kind, create: true)!.Add(action);
+                    ActionsOf(kind).Add(action);
                 }
                 else
                 {
@@ -111,7 +111,7 @@ namespace DeepSeek.Analyzers.Infrastructure
         public void RegisterSelectionAction(OperationSelection selection, Action<GatedOperationContext> action)
             => (_selectionActions ??= new List<(OperationSelection, Action<GatedOperationContext>)>()).Add((selection, action));
 
-        private List<Action<GatedOperationContext>>? ActionsOf(OperationKind kind, bool create)
+        private List<Action<GatedOperationContext>> ActionsOf(OperationKind kind)
         {
             for (var i = 0; i < _kinds.Count; i++)
             {
@@ -119,11 +119,6 @@ namespace DeepSeek.Analyzers.Infrastructure
                 {
                     return _actions[i];
                 }
-            }
-
-            if (!create)
-            {
-                return null;
             }
 
             var actions = new List<Action<GatedOperationContext>>();
@@ -169,20 +164,37 @@ namespace DeepSeek.Analyzers.Infrastructure
             }
 
             // Only the operations of the registered kinds, in the order the driver would hand them over: the kinds sit in a
-            // byte array beside each block's operations, so the others are skipped without being touched.
+            // byte array beside each block's operations, so the others are skipped without being touched. The actions of each
+            // kind are looked up in plain arrays (a rule registers a handful of kinds).
             var registered = _registered;
+            var registeredKinds = _kinds.ToArray();
+            var actions = new Action<GatedOperationContext>[registeredKinds.Length][];
+            for (var k = 0; k < actions.Length; k++)
+            {
+                actions[k] = _actions[k].ToArray();
+            }
+
+            var compilation = model.Compilation;
+            var options = context.Options;
             foreach (var block in file.Blocks)
             {
                 var kinds = block.Kinds;
                 for (var i = 0; i < kinds.Length; i++)
                 {
-                    if (!registered.Contains(kinds[i]))
+                    var kind = kinds[i];
+                    if (!registered.Contains(kind))
                     {
                         continue;
                     }
 
-                    var operationContext = new GatedOperationContext(block.Operations[i], block.Member, model.Compilation, context.Options, report, cancellationToken);
-                    foreach (var action in ActionsOf((OperationKind)kinds[i], create: false)!)
+                    var operationContext = new GatedOperationContext(block.Operations[i], block.Member, compilation, options, report, cancellationToken);
+                    var k = 0;
+                    while (registeredKinds[k] != (OperationKind)kind)
+                    {
+                        k++;
+                    }
+
+                    foreach (var action in actions[k])
                     {
                         action(operationContext);
                     }

@@ -116,7 +116,7 @@ namespace DeepSeek.Analyzers.Infrastructure
                         return true;
                     }
                 }
-                else if (expression is IdentifierNameSyntax || expression is MemberAccessExpressionSyntax)
+                else if ((expression is IdentifierNameSyntax || expression is MemberAccessExpressionSyntax) && MayBeConstant(expression))
                 {
                     var constant = model.GetConstantValue(expression, cancellationToken);
                     if (constant.HasValue && constant.Value is string value && isCurrentModelId(value))
@@ -127,6 +127,25 @@ namespace DeepSeek.Analyzers.Infrastructure
             }
 
             return false;
+        }
+
+        /// <summary>
+        /// False for names that never have a constant value of their own, so the model is not asked (asking binds the code
+        /// around them again): the member name of <c>a.B</c> (<c>a.B</c> itself was asked first), a called method, an
+        /// argument's name, a type.
+        /// </summary>
+        private static bool MayBeConstant(ExpressionSyntax expression)
+        {
+            switch (expression.Parent)
+            {
+                case MemberAccessExpressionSyntax access when access.Name == expression:
+                case InvocationExpressionSyntax invocation when invocation.Expression == expression:
+                case NameColonSyntax _:
+                case MemberBindingExpressionSyntax _:
+                    return false;
+                default:
+                    return !SyntaxFacts.IsInTypeOnlyContext(expression);
+            }
         }
 
         private static SyntaxNode? FindElement(SyntaxNode literal)
