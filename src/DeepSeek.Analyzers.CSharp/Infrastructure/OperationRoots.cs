@@ -156,9 +156,7 @@ namespace DeepSeek.Analyzers.Infrastructure
                         AddMembers(nodes, ns.Members);
                         break;
                     case TypeDeclarationSyntax type:
-                        nodes.Add(type);
-                        AddAttributes(nodes, type.AttributeLists);
-                        AddParameters(nodes, type.ParameterList);
+                        AddDeclaration(nodes, type, type.AttributeLists, type.ParameterList);
                         AddMembers(nodes, type.Members);
                         break;
                     case EnumDeclarationSyntax enumeration:
@@ -171,13 +169,10 @@ namespace DeepSeek.Analyzers.Infrastructure
 
                         break;
                     case BaseMethodDeclarationSyntax method:
-                        nodes.Add(method);
-                        AddAttributes(nodes, method.AttributeLists);
-                        AddParameters(nodes, method.ParameterList);
+                        AddDeclaration(nodes, method, method.AttributeLists, method.ParameterList);
                         break;
                     case BasePropertyDeclarationSyntax property:
-                        AddAttributes(nodes, property.AttributeLists);
-                        AddParameters(nodes, (property as IndexerDeclarationSyntax)?.ParameterList);
+                        AddDeclaration(nodes, null, property.AttributeLists, (property as IndexerDeclarationSyntax)?.ParameterList);
                         if (property.AccessorList != null)
                         {
                             foreach (var accessor in property.AccessorList.Accessors)
@@ -191,8 +186,7 @@ namespace DeepSeek.Analyzers.Infrastructure
                         AddIfPresent(nodes, (property as PropertyDeclarationSyntax)?.Initializer);
                         break;
                     case DelegateDeclarationSyntax declaration:
-                        AddAttributes(nodes, declaration.AttributeLists);
-                        AddParameters(nodes, declaration.ParameterList);
+                        AddDeclaration(nodes, null, declaration.AttributeLists, declaration.ParameterList);
                         break;
                     case BaseFieldDeclarationSyntax field:
                         AddAttributes(nodes, field.AttributeLists);
@@ -207,6 +201,14 @@ namespace DeepSeek.Analyzers.Infrastructure
                         break;
                 }
             }
+        }
+
+        /// <summary>A declaration itself (when it may own code), then its attributes, then its parameters' attributes and defaults.</summary>
+        private static void AddDeclaration(List<SyntaxNode> nodes, SyntaxNode? declaration, SyntaxList<AttributeListSyntax> attributes, BaseParameterListSyntax? parameters)
+        {
+            AddIfPresent(nodes, declaration);
+            AddAttributes(nodes, attributes);
+            AddParameters(nodes, parameters);
         }
 
         /// <summary>
