@@ -35,6 +35,11 @@ namespace DeepSeek.Analyzers.Infrastructure
 
         private static readonly ConditionalWeakTable<SemanticModel, FileOperations> Walks = new ConditionalWeakTable<SemanticModel, FileOperations>();
 
+        // The selections picked from this file (OperationSelection), kept with the walk: a field, not a weak table keyed by
+        // the walk, whose every entry is a GC handle made under the table's lock.
+        private readonly object _selectionsGate = new object();
+        private List<(OperationSelection Selection, SelectedOperation[] Selected)>? _selections;
+
         private FileOperations(CodeBlock[] blocks)
         {
             Blocks = blocks;
@@ -42,6 +47,31 @@ namespace DeepSeek.Analyzers.Infrastructure
 
         /// <summary>The file's code blocks in source order.</summary>
         public CodeBlock[] Blocks { get; }
+
+        /// <summary>
+        /// What <paramref name="selection"/> picks from this file: picked by the first rule to ask (<paramref name="select"/>),
+        /// the others wait for it and share the result.
+        /// </summary>
+        internal SelectedOperation[] SelectionOf(OperationSelection selection, System.Func<FileOperations, SelectedOperation[]> select)
+        {
+            lock (_selectionsGate)
+            {
+                if (_selections != null)
+                {
+                    foreach (var (kept, selected) in _selections)
+                    {
+                        if (kept == selection)
+                        {
+                            return selected;
+                        }
+                    }
+                }
+
+                var result = select(this);
+                (_selections ??= new List<(OperationSelection, SelectedOperation[])>()).Add((selection, result));
+                return result;
+            }
+        }
 
         /// <summary>Whether operations of <paramref name="kind"/> are kept (see <see cref="ReadKinds"/>).</summary>
         public static bool IsRead(OperationKind kind) => (uint)kind < CodeBlock.KindCount && Read[(int)kind];

@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 
 namespace DeepSeek.Analyzers.Infrastructure
@@ -11,21 +10,8 @@ namespace DeepSeek.Analyzers.Infrastructure
     /// </summary>
     internal abstract class OperationSelection
     {
-        private readonly ConditionalWeakTable<FileOperations, SelectedOperation[]> _selections =
-            new ConditionalWeakTable<FileOperations, SelectedOperation[]>();
-
         /// <summary>The selected operations of <paramref name="file"/>, in walk order.</summary>
-        public SelectedOperation[] Of(FileOperations file)
-        {
-            if (_selections.TryGetValue(file, out var selected))
-            {
-                return selected;
-            }
-
-            // Two rules may select in the same file at once; both results are equal and the first one stored is kept.
-            selected = Select(file);
-            return _selections.GetValue(file, _ => selected);
-        }
+        public SelectedOperation[] Of(FileOperations file) => file.SelectionOf(this, Select);
 
         /// <summary>The kinds of operation the selection may pick: it looks at no other.</summary>
         protected abstract IReadOnlyList<OperationKind> Kinds { get; }
