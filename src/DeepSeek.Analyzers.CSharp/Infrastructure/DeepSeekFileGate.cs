@@ -116,35 +116,45 @@ namespace DeepSeek.Analyzers.Infrastructure
                 return found;
             }
 
+            var text = tree.GetText(cancellationToken);
+            found = SpellsWithin(text, new TextSpan(0, text.Length), words, cancellationToken);
+            cache.TryAdd(tree, found);
+            return found;
+        }
+
+        /// <summary>True when the text within <paramref name="span"/> holds one of <paramref name="words"/> (ordinal), read in chunks.</summary>
+        internal static bool SpellsWithin(SourceText text, TextSpan span, string[] words, CancellationToken cancellationToken)
+        {
             var overlap = 0;
             foreach (var word in words)
             {
                 overlap = Math.Max(overlap, word.Length);
             }
 
-            var text = tree.GetText(cancellationToken);
             var buffer = ArrayPool<char>.Shared.Rent(ChunkSize + overlap);
             try
             {
-                for (var start = 0; !found && start < text.Length; start += ChunkSize)
+                for (var start = span.Start; start < span.End; start += ChunkSize)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    var count = Math.Min(ChunkSize + overlap, text.Length - start);
+                    var count = Math.Min(ChunkSize + overlap, span.End - start);
                     text.CopyTo(start, buffer, 0, count);
                     var chunk = new ReadOnlySpan<char>(buffer, 0, count);
                     foreach (var word in words)
                     {
-                        found |= chunk.IndexOf(word.AsSpan()) >= 0;
+                        if (chunk.IndexOf(word.AsSpan()) >= 0)
+                        {
+                            return true;
+                        }
                     }
                 }
+
+                return false;
             }
             finally
             {
                 ArrayPool<char>.Shared.Return(buffer);
             }
-
-            cache.TryAdd(tree, found);
-            return found;
         }
 
         /// <summary>What one pass over a file's text found.</summary>

@@ -97,8 +97,8 @@ namespace DeepSeek.Analyzers.Infrastructure
             OperationKind.FieldReference, OperationKind.PropertyReference, OperationKind.Literal,
         };
 
-        /// <summary>The same, as a table: the others are skipped without being touched.</summary>
-        private static readonly bool[] Collected = FileOperations.KindTable(CollectedKinds);
+        /// <summary>The same, as a set: the others are skipped without being touched.</summary>
+        private static readonly KindSet Collected = KindSet.Of(CollectedKinds);
 
         private void Collect(CodeBlock block, ISymbol member, CancellationToken cancellationToken)
         {
@@ -107,7 +107,7 @@ namespace DeepSeek.Analyzers.Infrastructure
             var kinds = block.Kinds;
             for (var i = 0; i < kinds.Length; i++)
             {
-                if (!Collected[kinds[i]])
+                if (!Collected.Contains(kinds[i]))
                 {
                     continue;
                 }

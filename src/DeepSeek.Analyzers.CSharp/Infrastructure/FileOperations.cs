@@ -28,7 +28,7 @@ namespace DeepSeek.Analyzers.Infrastructure
             OperationKind.ParameterInitializer, OperationKind.Return, OperationKind.Loop, OperationKind.Labeled, OperationKind.Try,
             OperationKind.LocalReference, OperationKind.ParameterReference, OperationKind.FieldReference, OperationKind.PropertyReference);
 
-        private static readonly bool[] Read = KindTable(ReadKinds);
+        private static readonly KindSet Read = KindSet.Of(ReadKinds);
 
         /// <summary>Kinds a rule registered that are not in <see cref="ReadKinds"/> (a meta test asserts there are none).</summary>
         internal static readonly ConcurrentDictionary<OperationKind, bool> UnreadRegistrations = new ConcurrentDictionary<OperationKind, bool>();
@@ -74,18 +74,7 @@ namespace DeepSeek.Analyzers.Infrastructure
         }
 
         /// <summary>Whether operations of <paramref name="kind"/> are kept (see <see cref="ReadKinds"/>).</summary>
-        public static bool IsRead(OperationKind kind) => (uint)kind < CodeBlock.KindCount && Read[(int)kind];
-
-        internal static bool[] KindTable(IEnumerable<OperationKind> kinds)
-        {
-            var table = new bool[CodeBlock.KindCount];
-            foreach (var kind in kinds)
-            {
-                table[(int)kind] = true;
-            }
-
-            return table;
-        }
+        public static bool IsRead(OperationKind kind) => (uint)kind < CodeBlock.KindCount && Read.Contains((byte)kind);
 
         public static FileOperations Of(SemanticModel model, CancellationToken cancellationToken)
         {

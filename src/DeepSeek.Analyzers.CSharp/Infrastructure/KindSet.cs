@@ -3,8 +3,9 @@ using Microsoft.CodeAnalysis;
 namespace DeepSeek.Analyzers.Infrastructure
 {
     /// <summary>
-    /// A set of operation kinds as four words of bits (kinds are below <see cref="CodeBlock.KindCount"/>): a rule scans a
-    /// file's kind bytes against it, in walk order, without an index per kind or an allocation.
+    /// A set of operation kinds as four words of bits (kinds are below <see cref="CodeBlock.KindCount"/>): the kinds the walk
+    /// keeps, the kinds a rule or the evidence engine reads. A file's kind bytes are scanned against it, in walk order,
+    /// without an index per kind or an allocation.
     /// </summary>
     internal struct KindSet
     {

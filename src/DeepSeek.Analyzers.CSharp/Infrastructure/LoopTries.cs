@@ -1,3 +1,4 @@
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
@@ -10,31 +11,17 @@ namespace DeepSeek.Analyzers.Infrastructure
     /// </summary>
     internal static class LoopTries
     {
-        /// <summary>A loop worth a closer look: one with a <c>try</c> of its own.</summary>
-        public static bool MayRetry(ILoopOperation loop) => loop.Body != null && SpellsTry(loop.Body.Syntax) && ContainsTry(loop.Body.Syntax);
+        private static readonly string[] TryWords = { "try" };
 
         /// <summary>
-        /// Whether the text of <paramref name="node"/> spells <c>try</c> anywhere (a keyword is never written with escapes):
-        /// reading the characters is cheaper than visiting the nodes, and most loop bodies have no <c>try</c>.
+        /// A loop worth a closer look: one with a <c>try</c> of its own. The body's text is read for "try" first (a keyword
+        /// is never written with escapes, and reading characters is cheaper than visiting nodes), then its nodes.
         /// </summary>
-        private static bool SpellsTry(SyntaxNode node)
-        {
-            if (!node.SyntaxTree.TryGetText(out var text))
-            {
-                return true;
-            }
-
-            var span = node.Span;
-            for (var i = span.Start; i + 2 < span.End; i++)
-            {
-                if (text[i] == 't' && text[i + 1] == 'r' && text[i + 2] == 'y')
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
+        public static bool MayRetry(ILoopOperation loop, CancellationToken cancellationToken)
+            => loop.Body != null
+               && (!loop.Body.Syntax.SyntaxTree.TryGetText(out var text)
+                   || DeepSeekFileGate.SpellsWithin(text, loop.Body.Syntax.Span, TryWords, cancellationToken))
+               && ContainsTry(loop.Body.Syntax);
 
         private static bool ContainsTry(SyntaxNode node)
         {

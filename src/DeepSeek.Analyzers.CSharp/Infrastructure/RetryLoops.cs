@@ -63,7 +63,7 @@ namespace DeepSeek.Analyzers.Infrastructure
                 c =>
                 {
                     var loop = (ILoopOperation)c.Operation;
-                    var retry = LoopTries.MayRetry(loop) ? FromLoop(loop) : null;
+                    var retry = LoopTries.MayRetry(loop, c.CancellationToken) ? FromLoop(loop) : null;
                     if (retry != null)
                     {
                         analyze(c, retry);
